@@ -1,0 +1,28 @@
+# Set-up and checks. `make demo` and `make test` work on a fresh machine: they create .venv and install into it.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RFAFLOW := $(VENV)/bin/rfaflow
+
+.PHONY: demo test golden clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Renders the memory-covered sample: no model needed, fully offline.
+demo: $(VENV)/.installed
+	$(RFAFLOW) render samples/musan.md --tm samples/tm/korean-service.tmx -o out/
+	$(RFAFLOW) render samples/musan.md --tm samples/tm/korean-service.tmx -f md -o out/
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+# Rewrites tests/golden/ from the samples; review the diff before committing it.
+golden: $(VENV)/.installed
+	$(PY) -m tests.golden
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache

@@ -1,0 +1,103 @@
+"""A draft becomes a `Brief`: segmented, translated, summarised and credited, ready for a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rfaflow import __version__
+from rfaflow.credits import credit_line, machine_description
+from rfaflow.draft import Draft
+from rfaflow.segment import segment_paragraphs
+from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize
+from rfaflow.translate import Origin, Translation, TranslationChain
+
+TARGET_LANGUAGE = "en"
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """One English sentence with the Korean it came from and where its translation came from."""
+
+    index: int
+    paragraph: int
+    text: str
+    source: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Brief:
+    headline: str
+    date: dt.date
+    dateline: str | None
+    service: str
+    paragraphs: list[list[BriefSentence]]
+    summary: list[BriefSentence]
+    credits: str
+    provenance: list[str]
+    tags: list[str] = field(default_factory=list)
+    summary_algorithm: str = DEFAULT_ALGORITHM
+    generator: str = f"rfaflow {__version__}"
+
+    @property
+    def sentences(self) -> list[BriefSentence]:
+        return [sentence for paragraph in self.paragraphs for sentence in paragraph]
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+
+def _provenance(translations: list[Translation]) -> list[str]:
+    """Plain counts per origin, e.g. "12 sentences from translation memory (Soo Min Jo)"."""
+    counts: dict[str, int] = {}
+    for translation in translations:
+        origin = translation.origin
+        if origin.kind == "tm":
+            label = f"from translation memory ({origin.translator or 'translator not named'})"
+        else:
+            label = f"machine-translated with {machine_description(origin)}, model {origin.model}"
+        counts[label] = counts.get(label, 0) + 1
+    return [f"{count} sentence{'s' if count != 1 else ''} {label}" for label, count in counts.items()]
+
+
+def build_brief(
+    draft: Draft,
+    chain: TranslationChain,
+    algorithm: str = DEFAULT_ALGORITHM,
+    summary_sentences: int = DEFAULT_SENTENCES,
+) -> Brief:
+    segments = segment_paragraphs(draft.paragraphs, draft.language)
+    # The headline (unless the editor wrote an English one) and a Korean dateline are translated with the body.
+    extras = [] if draft.english_headline else [draft.headline]
+    translate_dateline = bool(draft.dateline and _HANGUL.search(draft.dateline))
+    if translate_dateline:
+        extras.append(draft.dateline)
+    translations = chain.translate(extras + [segment.text for segment in segments], path=draft.path)
+    extra_translations, body = translations[: len(extras)], translations[len(extras) :]
+    headline = draft.english_headline or extra_translations[0].text
+    dateline = extra_translations[-1].text if translate_dateline else draft.dateline
+
+    sentences = [
+        BriefSentence(segment.index, segment.paragraph, translation.text, segment.text, translation.origin)
+        for segment, translation in zip(segments, body)
+    ]
+    paragraphs: list[list[BriefSentence]] = [[] for _ in draft.paragraphs]
+    for sentence in sentences:
+        paragraphs[sentence.paragraph].append(sentence)
+    summary = summarize([s.text for s in sentences], summary_sentences, algorithm, TARGET_LANGUAGE)
+    return Brief(
+        headline=headline,
+        date=draft.date,
+        dateline=dateline.upper() if dateline else None,
+        service=draft.service,
+        paragraphs=[paragraph for paragraph in paragraphs if paragraph],
+        summary=[sentences[i] for i in summary.indices],
+        credits=credit_line(draft, translations),
+        provenance=_provenance(translations),
+        tags=draft.tags,
+        summary_algorithm=algorithm,
+    )

@@ -1,0 +1,241 @@
+"""The `rfaflow` command: parses options, calls the library, maps `RfaflowError` to one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rfaflow import __version__
+from rfaflow.errors import RfaflowError
+from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from rfaflow.translate import ENGINE_NAMES
+
+FORMAT_SUFFIXES = {"html": ".html", "md": ".md"}
+
+
+class RfaflowGroup(click.Group):
+    """Turns library errors into `Error: <file>: <problem>` on stderr and their exit code (tracebacks with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RfaflowError as err:
+            if ctx.find_root().params.get("debug"):
+                raise
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=RfaflowGroup)
+@click.version_option(__version__, prog_name="rfaflow")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """Turn Korean drafts into English news briefs, offline.
+
+    \b
+    Example:
+      rfaflow render samples/musan.md --tm samples/tm/korean-service.tmx -o briefs/
+    """
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "output_format", type=click.Choice(sorted(FORMAT_SUFFIXES)), default="html",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file, or folder (one DRAFT.html/.md per draft). Default: stdout for one draft.")
+@click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+              help="Translation memory (TMX) whose exact matches are used first. Repeatable.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
+              help="Machine translation for what the memory lacks ('tm': memory only).")
+@click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
+              help="Summary algorithm.")
+@click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
+              help="Sentences in the summary.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of templates searched before the built-in ones.")
+def render(drafts: tuple[Path, ...], output_format: str, output: str | None, memories: tuple[Path, ...],
+           engine: str, algorithm: str, sentences: int, template_dir: Path | None) -> None:
+    """Render Korean DRAFTS as English news briefs.
+
+    Every draft is rendered before anything is written: a bad draft stops the run with nothing written.
+
+    \b
+    Examples:
+      rfaflow render drafts/musan.md -o briefs/
+      rfaflow render drafts/musan.md -f md --tm memory.tmx > musan.md
+    """
+    from rfaflow.brief import build_brief
+    from rfaflow.draft import read_draft
+    from rfaflow.render import environment, render_brief, write_atomically
+    from rfaflow.translate import TranslationChain
+    from rfaflow.translate.memory import TranslationMemory
+
+    targets = _output_paths(drafts, output, FORMAT_SUFFIXES[output_format])
+    env = environment(template_dir)
+    chains: dict[str, TranslationChain] = {}
+    rendered = []
+    for draft_path in drafts:
+        draft = read_draft(draft_path)
+        if draft.language not in chains:
+            memory = TranslationMemory.from_files(memories, draft.language, "en") if memories else None
+            chains[draft.language] = TranslationChain(memory, engine, draft.language, "en")
+        brief = build_brief(draft, chains[draft.language], algorithm, sentences)
+        rendered.append(render_brief(brief, output_format, env))
+    if targets is None:
+        click.echo(rendered[0], nl=False)
+        return
+    for target, text in zip(targets, rendered):
+        write_atomically(target, text)
+        click.echo(f"Wrote {target}", err=True)
+
+
+def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str) -> list[Path] | None:
+    """None for stdout; else one path per draft. A folder is meant when it exists, ends in '/' or several drafts go."""
+    if output_arg is None:
+        if len(drafts) > 1:
+            raise click.UsageError("several drafts need -o FOLDER")
+        return None
+    output = Path(output_arg)
+    if output.is_dir() or output_arg.endswith(("/", "\\")) or len(drafts) > 1:
+        if output.exists() and not output.is_dir():
+            raise click.UsageError(f"-o {output}: several drafts need a folder, and this is a file")
+        targets = [output / (draft.stem + suffix) for draft in drafts]
+        clashes = {t for t in targets if targets.count(t) > 1}
+        if clashes:
+            raise click.UsageError(f"two drafts would both be written to {sorted(clashes)[0]}; render them separately")
+        return targets
+    return [output]
+
+
+@cli.command()
+@click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of the text.")
+@click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
+              help="Sentences to select.")
+@click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
+              help="Summary algorithm.")
+@click.option("--split", type=click.Choice(["sentences", "lines"]), default="sentences", show_default=True,
+              help="'lines': every non-empty line is one sentence; 'sentences': split paragraphs into sentences.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="'text': one sentence a line; 'json': {\"sentences\": [{\"index\": i, \"text\": s}]}.")
+def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: str, output_format: str) -> None:
+    """Pick the key sentences of a text (a FILE, or - for stdin).
+
+    JSON indices are 0-based positions among the input's sentences (its lines with --split lines).
+
+    \b
+    Examples:
+      rfaflow summarize story.txt --sentences 2
+      rfaflow summarize - --lang ko --split lines --format json < sentences.txt
+    """
+    from rfaflow.draft import body_paragraphs
+    from rfaflow.segment import split_sentences
+    from rfaflow.summarize import summarize as choose
+
+    text = _read_text(source)
+    if split == "lines":
+        units = [line.strip() for line in text.splitlines() if line.strip()]
+    else:
+        units = [s for paragraph in body_paragraphs(text) for s in split_sentences(paragraph, lang)]
+    if not units:
+        raise RfaflowError("no sentences to summarize", "<stdin>" if str(source) == "-" else source)
+    summary = choose(units, sentences, algorithm, lang)
+    if output_format == "json":
+        chosen = [{"index": i, "text": units[i]} for i in summary.indices]
+        click.echo(json.dumps({"sentences": chosen}, ensure_ascii=False))
+    else:
+        for i in summary.indices:
+            click.echo(units[i])
+
+
+def _read_text(source: Path) -> str:
+    name = "<stdin>" if str(source) == "-" else source
+    try:
+        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+    except FileNotFoundError:
+        raise RfaflowError("no such file", name) from None
+    except IsADirectoryError:
+        raise RfaflowError("is a directory, not a text file", name) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise RfaflowError(f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", name) from None
+
+
+@cli.group()
+def models() -> None:
+    """List, install and remove translation models (Argos Translate packages).
+
+    \b
+    Examples:
+      rfaflow models install translate-ko_en-1_1.argosmodel
+      rfaflow models install ko en
+      rfaflow models list
+    """
+
+
+@models.command("list")
+def models_list() -> None:
+    """List installed models: name, language pair, package version, folder.
+
+    \b
+    Example:
+      rfaflow models list
+    """
+    from rfaflow.translate.packages import installed_models
+
+    found = installed_models()
+    if not found:
+        click.echo("No models installed; install one with 'rfaflow models install FILE.argosmodel'.", err=True)
+    for model in found:
+        click.echo(f"{model.name}\t{model.from_code}→{model.to_code}\t{model.version}\t{model.path}")
+
+
+@models.command("install")
+@click.argument("spec", nargs=-1, required=True)
+def models_install(spec: tuple[str, ...]) -> None:
+    """Install a model from a .argosmodel FILE, or FROM TO from the Argos package index (needs the network).
+
+    \b
+    Examples:
+      rfaflow models install translate-ko_en-1_1.argosmodel
+      rfaflow models install ko en
+    """
+    from rfaflow.translate.packages import install_file, install_from_index
+
+    if len(spec) == 1:
+        model = install_file(Path(spec[0]))
+    elif len(spec) == 2 and not any(Path(arg).suffix == ".argosmodel" for arg in spec):
+        model = install_from_index(*spec)
+    else:
+        raise click.UsageError("give one FILE.argosmodel, or two language codes such as 'ko en'")
+    click.echo(f"Installed {model.name} ({model.from_code}→{model.to_code}, package {model.version}) in {model.path}")
+
+
+@models.command("remove")
+@click.argument("name")
+def models_remove(name: str) -> None:
+    """Remove an installed model by NAME (as 'rfaflow models list' shows it).
+
+    \b
+    Example:
+      rfaflow models remove translate-ko_en-1_1
+    """
+    from rfaflow.translate.packages import remove
+
+    model = remove(name)
+    click.echo(f"Removed {model.name}")
+
+
+def main() -> None:
+    cli(prog_name="rfaflow")
+

@@ -1,0 +1,27 @@
+"""Where rfaflow keeps its data. `RFAFLOW_HOME` relocates everything; otherwise the platform's user data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ARGOS_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+
+
+def data_home() -> Path:
+    override = os.environ.get("RFAFLOW_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("rfaflow", appauthor=False)
+
+
+def packages_dir() -> Path:
+    """Installed Argos Translate packages, one folder each."""
+    return data_home() / "packages"
+
+
+def package_index_url() -> str:
+    """The Argos package index (JSON list of package metadata); `RFAFLOW_PACKAGE_INDEX` points elsewhere."""
+    return os.environ.get("RFAFLOW_PACKAGE_INDEX", ARGOS_INDEX_URL)

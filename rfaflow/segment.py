@@ -1,0 +1,93 @@
+"""Sentence splitting and word tokenisation, offline, per language.
+
+Splitting is lossless by construction: a splitter only chooses cut points in the paragraph, and the segments are
+the text between them with surrounding whitespace trimmed. Korean uses kiwipiepy (its model ships in the wheel);
+English uses the rule-based splitter below, since NLTK's punkt data cannot be downloaded here.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One source sentence: its position in the document and in its paragraph's order."""
+
+    index: int
+    paragraph: int
+    text: str
+
+
+_kiwi_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _korean_cuts(text: str) -> list[int]:
+    with _kiwi_lock:  # Kiwi instances are not documented as thread-safe
+        sentences = _kiwi().split_into_sents(text)
+    return [sentence.start for sentence in sentences]
+
+
+# Abbreviations after which a period does not end an English sentence (lower-case, without the period).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen lt col maj capt sgt sen rep gov pres rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc corp ltd co
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_ENGLISH_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+
+
+def _english_cuts(text: str) -> list[int]:
+    cuts = [0]
+    for match in _ENGLISH_BOUNDARY.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)
+        word = before[-1].lower() if before else ""
+        if match.group().startswith(".") and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+            continue  # "Mr. Kim", "U.S. officials", "J. Smith"
+        cuts.append(match.end())
+    return cuts
+
+
+_CUTTERS = {"ko": _korean_cuts, "en": _english_cuts}
+
+
+def split_sentences(text: str, language: str) -> list[str]:
+    """Split one paragraph into sentences; joined back they give `text` up to whitespace."""
+    cuts = sorted({0, *(cut for cut in _CUTTERS[language](text) if 0 < cut < len(text))})
+    pieces = (text[start:end].strip() for start, end in zip(cuts, cuts[1:] + [len(text)]))
+    return [piece for piece in pieces if piece]
+
+
+def segment_paragraphs(paragraphs: Sequence[str], language: str) -> list[Segment]:
+    """All sentences of a document, numbered in reading order."""
+    segments: list[Segment] = []
+    for number, paragraph in enumerate(paragraphs):
+        for sentence in split_sentences(paragraph, language):
+            segments.append(Segment(index=len(segments), paragraph=number, text=sentence))
+    return segments
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Content morphemes: nouns, numerals, verb and adjective stems, roots, foreign words and numbers.
+_KOREAN_CONTENT_TAGS = ("NNG", "NNP", "NR", "VV", "VA", "XR", "SL", "SH", "SN")
+
+
+def words(text: str, language: str) -> list[str]:
+    """The words a summarizer counts: lower-cased regex words for English, content morphemes for Korean."""
+    if language == "ko":
+        with _kiwi_lock:
+            tokens = _kiwi().tokenize(text)
+        return [token.form.lower() for token in tokens if token.tag.startswith(_KOREAN_CONTENT_TAGS)]
+    return [word.lower() for word in _WORD.findall(text)]

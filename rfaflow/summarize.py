@@ -1,0 +1,110 @@
+"""Extractive summaries: pick the sentences that carry the story, in document order.
+
+sumy's rankers are fed rfaflow's own sentences and words (its default tokenizer needs NLTK data that is not
+available offline). Every algorithm returns indices into the input sentences, so a summary always points back to
+its segments and their translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rfaflow.segment import words
+
+DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_SENTENCES = 3
+
+# Korean function morphemes that survive the content-tag filter but say nothing about the topic.
+_KOREAN_MORPHEME_STOP_WORDS = frozenset("것 수 등 때 중 및 그 이 저 있 하 되 않 없 같 보 년 월 일 명 개 씨".split())
+
+_SUMY_CLASSES = {
+    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+}
+ALGORITHMS = (*_SUMY_CLASSES, "lead")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The chosen sentences, by index into the summarised sentences, in document order."""
+
+    algorithm: str
+    indices: list[int]
+
+
+class _Tokenizer:
+    """The tokenizer interface sumy's document model calls: rfaflow's words for the language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_words(self, text: str) -> list[str]:
+        return words(text, self.language)
+
+    def to_sentences(self, text: str) -> list[str]:
+        raise NotImplementedError("sentences are split by rfaflow before sumy sees them")
+
+
+def _sumy_ranker(algorithm: str, language: str) -> Any:
+    import importlib
+
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+    from sumy.utils import get_stop_words
+
+    module_name, class_name = _SUMY_CLASSES[algorithm]
+    summarizer_class = getattr(importlib.import_module(module_name), class_name)
+    if language == "ko":
+        summarizer = summarizer_class(null_stemmer)
+        summarizer.stop_words = get_stop_words("korean") | _KOREAN_MORPHEME_STOP_WORDS
+    else:
+        summarizer = summarizer_class(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+    return summarizer
+
+
+def _sumy_select(algorithm: str) -> Callable[[Sequence[str], int, str], list[int]]:
+    def select(sentences: Sequence[str], count: int, language: str) -> list[int]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+        tokenizer = _Tokenizer(language)
+        objects = [Sentence(text, tokenizer) for text in sentences]
+        document = ObjectDocumentModel([Paragraph(objects)])
+        position = {id(sentence): index for index, sentence in enumerate(objects)}
+        chosen = _sumy_ranker(algorithm, language)(document, count)
+        return [position[id(sentence)] for sentence in chosen]
+
+    return select
+
+
+def _lead(sentences: Sequence[str], count: int, language: str) -> list[int]:
+    return list(range(min(count, len(sentences))))
+
+
+SELECTORS: dict[str, Callable[[Sequence[str], int, str], list[int]]] = {
+    **{name: _sumy_select(name) for name in _SUMY_CLASSES},
+    "lead": _lead,
+}
+
+
+def summarize(
+    sentences: Sequence[str], count: int = DEFAULT_SENTENCES, algorithm: str = DEFAULT_ALGORITHM, language: str = "en"
+) -> Summary:
+    """Choose `count` sentences. If a ranker finds fewer (no scorable words), the earliest unchosen ones fill up."""
+    if algorithm not in SELECTORS:
+        raise ValueError(f"unknown summary algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+    if count < 1:
+        raise ValueError("a summary needs at least one sentence")
+    if len(sentences) <= count:
+        return Summary(algorithm, list(range(len(sentences))))
+    chosen = set(SELECTORS[algorithm](sentences, count, language))
+    for index in range(len(sentences)):
+        if len(chosen) >= count:
+            break
+        chosen.add(index)
+    return Summary(algorithm, sorted(chosen))

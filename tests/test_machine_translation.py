@@ -1,0 +1,100 @@
+"""Machine translation through a real Argos package (the copy model): every sentence back, in order, with origin."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES, SAMPLE_TM
+
+from rfaflow.cli import cli
+from rfaflow.draft import read_draft
+from rfaflow.errors import TranslationMissing
+from rfaflow.segment import segment_paragraphs
+from rfaflow.translate import Origin, TranslationChain
+from rfaflow.translate.argos import MAX_BATCH_SIZE, ArgosTranslator
+from rfaflow.translate.memory import TranslationMemory
+
+
+def _varied_sentences(count: int) -> list[str]:
+    rng = random.Random(7)
+    words = "북한 당국 주민 소식통 광산 석탄 세관 수출 가격 3,500명 12% “인용” (괄호) 🙂 ABC 희토류 1천860만".split()
+    return [" ".join(rng.choices(words, k=rng.randint(1, 40))) + rng.choice([".", "?", "!", "다."]) for _ in range(count)]
+
+
+def test_copy_model_returns_every_sentence_in_order_across_batches(installed_copy_model) -> None:
+    texts = _varied_sentences(5 * MAX_BATCH_SIZE + 3)
+    texts[10] = texts[50]  # a duplicate must come back twice, in both places
+    translator = ArgosTranslator.for_pair("ko", "en")
+    translations = translator.translate(texts)
+    assert [t.text for t in translations] == texts
+    assert [t.source for t in translations] == texts
+    assert {t.origin for t in translations} == {
+        Origin("mt", "ko", "en", engine="argos", model="translate-ko_en-copy", model_version="1.1")
+    }
+
+
+def test_copy_model_on_real_korean_news(installed_copy_model, ntrex_documents: list[dict]) -> None:
+    texts = [sentence for document in ntrex_documents[:20] for sentence in document["ko"]]
+    assert [t.text for t in ArgosTranslator.for_pair("ko", "en").translate(texts)] == texts
+
+
+def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) -> None:
+    draft = read_draft(SAMPLES / "sinuiju-coal.md")
+    texts = [draft.headline] + [s.text for s in segment_paragraphs(draft.paragraphs, "ko")]
+    chain = TranslationChain(TranslationMemory.from_files([SAMPLE_TM], "ko", "en"), "argos", "ko", "en")
+    translations = chain.translate(texts)
+    assert translations[0].text == "Sinuiju customs temporarily bans coal imports"
+    assert translations[0].origin.kind == "tm" and translations[0].origin.translator == "Lee Jun-seo"
+    assert [t.text for t in translations[1:]] == texts[1:]
+    assert all(t.origin.kind == "mt" for t in translations[1:])
+
+
+def test_no_model_names_the_missing_count_and_the_install_command(tmp_path: Path) -> None:
+    chain = TranslationChain(None, "argos", "ko", "en")
+    with pytest.raises(TranslationMissing) as caught:
+        chain.translate(["가.", "나."], path=Path("d.md"))
+    assert str(caught.value) == (
+        "d.md: 2 of 2 segments have no translation in the memory and no ko→en model is installed; install one with"
+        " 'rfaflow models install translate-ko_en-1_1.argosmodel' (or 'rfaflow models install ko en' when online)"
+    )
+
+
+def test_render_without_model_fails_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    draft = SAMPLES / "sinuiju-coal.md"
+    result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "-o", f"{out}/"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {draft}: 6 of 8 segments have no translation in the memory and no ko→en")
+    assert not out.exists()
+
+
+def test_memory_only_engine_reports_what_it_lacks(installed_copy_model) -> None:
+    draft = SAMPLES / "sinuiju-coal.md"
+    result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "--engine", "tm"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {draft}: 6 of 8 segments have no translation in the memory; add them to a --tm file or use"
+        " --engine argos with an installed model\n"
+    )
+
+
+def test_render_with_copy_model_and_no_memory_is_the_korean_in_order_marked_unreviewed(installed_copy_model) -> None:
+    """The issue's acceptance check: English text equals the Korean segments, every one from MT, credited as such."""
+    draft = read_draft(SAMPLES / "musan.md")
+    segments = [s.text for s in segment_paragraphs(draft.paragraphs, "ko")]
+    result = CliRunner().invoke(cli, ["render", str(SAMPLES / "musan.md")])
+    assert result.exit_code == 0, result.stderr
+    import re
+    from html import unescape
+
+    spans = re.findall(r'<span class="sentence" data-index="(\d+)" data-origin="(\w+)">(.*?)</span>', result.stdout)
+    assert [unescape(text) for _, _, text in spans] == segments
+    assert [int(index) for index, _, _ in spans] == list(range(len(segments)))
+    assert {origin for _, origin, _ in spans} == {"mt"}
+    assert (
+        "Machine-translated with Argos Translate (ko→en, package 1.1); not reviewed by a translator." in result.stdout
+    )
+    assert "Translated by" not in result.stdout

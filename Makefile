@@ -22,7 +22,7 @@ test: $(VENV)/.installed
 
 # Rewrites tests/golden/ from the samples; review the diff before committing it.
 golden: $(VENV)/.installed
-	$(PY) -m tests.golden
+	$(PY) tests/make_golden.py
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache

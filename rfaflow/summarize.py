@@ -76,7 +76,10 @@ def _sumy_select(algorithm: str) -> Callable[[Sequence[str], int, str], list[int
         objects = [Sentence(text, tokenizer) for text in sentences]
         document = ObjectDocumentModel([Paragraph(objects)])
         position = {id(sentence): index for index, sentence in enumerate(objects)}
-        chosen = _sumy_ranker(algorithm, language)(document, count)
+        import numpy
+
+        with numpy.errstate(divide="ignore", invalid="ignore"):  # word-less sentences: the fill-up handles them
+            chosen = _sumy_ranker(algorithm, language)(document, count)
         return [position[id(sentence)] for sentence in chosen]
 
     return select

@@ -137,11 +137,13 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
       rfaflow summarize story.txt --sentences 2
       rfaflow summarize - --lang ko --split lines --format json < sentences.txt
     """
-    from rfaflow.draft import body_paragraphs
+    from rfaflow.draft import body_paragraphs, split_front_matter
     from rfaflow.segment import split_sentences
     from rfaflow.summarize import summarize as choose
 
     text = _read_text(source)
+    if text.startswith("---"):  # a draft: summarise its body, never its front matter (private notes live there)
+        _, text, _ = split_front_matter(source, text)
     if split == "lines":
         units = [line.strip() for line in text.splitlines() if line.strip()]
     else:

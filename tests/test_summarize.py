@@ -91,3 +91,12 @@ def test_cli_summarize_errors(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (1, f"Error: {latin}: not UTF-8 (byte 0xe9 at offset 3)\n")
     result = CliRunner().invoke(cli, ["summarize", "-", "--sentences", "0"], input="A.")
     assert result.exit_code == 2
+
+
+def test_cli_summarizes_a_draft_body_never_its_front_matter() -> None:
+    from conftest import SAMPLES
+
+    result = CliRunner().invoke(cli, ["summarize", str(SAMPLES / "musan.md"), "--lang", "ko", "--sentences", "8"])
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 8
+    assert "notes" not in result.stdout and "Musan county" not in result.stdout and "---" not in result.stdout

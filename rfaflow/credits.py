@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rfaflow.draft import Draft
 from rfaflow.translate import Origin, Translation
 
-ENGINE_NAMES = {"argos": "Argos Translate"}
+ENGINE_DISPLAY_NAMES = {"argos": "Argos Translate"}
 
 
 def _names(names: Sequence[str]) -> str:
@@ -17,7 +17,7 @@ def _names(names: Sequence[str]) -> str:
 
 
 def machine_description(origin: Origin) -> str:
-    engine = ENGINE_NAMES.get(origin.engine or "", origin.engine or "an unnamed engine")
+    engine = ENGINE_DISPLAY_NAMES.get(origin.engine or "", origin.engine or "an unnamed engine")
     return f"{engine} ({origin.source_lang}→{origin.target_lang}, package {origin.model_version})"
 
 

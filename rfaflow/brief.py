@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rfaflow import __version__
 from rfaflow.credits import credit_line, machine_description
 from rfaflow.draft import Draft
-from rfaflow.segment import segment_paragraphs
+from rfaflow.segment import Segment, segment_paragraphs
 from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize
 from rfaflow.translate import Origin, Translation, TranslationChain
 
@@ -64,22 +64,42 @@ def _provenance(translations: list[Translation]) -> list[str]:
     return [f"{count} sentence{'s' if count != 1 else ''} {label}" for label, count in counts.items()]
 
 
-def build_brief(
-    draft: Draft,
-    chain: TranslationChain,
+@dataclass(frozen=True)
+class PreparedDraft:
+    """A draft split into what must be translated: the headline and a Korean dateline (when any), then the body."""
+
+    draft: Draft
+    segments: list[Segment]
+    texts: list[str]
+    translate_headline: bool
+    translate_dateline: bool
+
+    @property
+    def extras(self) -> int:
+        """How many of `texts` come before the body segments."""
+        return self.translate_headline + self.translate_dateline
+
+
+def prepare(draft: Draft) -> PreparedDraft:
+    segments = segment_paragraphs(draft.paragraphs, draft.language)
+    translate_headline = not draft.english_headline
+    translate_dateline = bool(draft.dateline and _HANGUL.search(draft.dateline))
+    extras = [draft.headline] * translate_headline + [draft.dateline] * translate_dateline
+    texts = extras + [segment.text for segment in segments]
+    return PreparedDraft(draft, segments, texts, translate_headline, translate_dateline)
+
+
+def assemble_brief(
+    prepared: PreparedDraft,
+    translations: list[Translation],
     algorithm: str = DEFAULT_ALGORITHM,
     summary_sentences: int = DEFAULT_SENTENCES,
 ) -> Brief:
-    segments = segment_paragraphs(draft.paragraphs, draft.language)
-    # The headline (unless the editor wrote an English one) and a Korean dateline are translated with the body.
-    extras = [] if draft.english_headline else [draft.headline]
-    translate_dateline = bool(draft.dateline and _HANGUL.search(draft.dateline))
-    if translate_dateline:
-        extras.append(draft.dateline)
-    translations = chain.translate(extras + [segment.text for segment in segments], path=draft.path)
-    extra_translations, body = translations[: len(extras)], translations[len(extras) :]
-    headline = draft.english_headline or extra_translations[0].text
-    dateline = extra_translations[-1].text if translate_dateline else draft.dateline
+    """The brief from a prepared draft and one translation per text of it, in order."""
+    draft, segments = prepared.draft, prepared.segments
+    extra_translations, body = translations[: prepared.extras], translations[prepared.extras :]
+    headline = extra_translations[0].text if prepared.translate_headline else draft.english_headline
+    dateline = extra_translations[-1].text if prepared.translate_dateline else draft.dateline
 
     sentences = [
         BriefSentence(segment.index, segment.paragraph, translation.text, segment.text, translation.origin)
@@ -101,3 +121,13 @@ def build_brief(
         tags=draft.tags,
         summary_algorithm=algorithm,
     )
+
+
+def build_brief(
+    draft: Draft,
+    chain: TranslationChain,
+    algorithm: str = DEFAULT_ALGORITHM,
+    summary_sentences: int = DEFAULT_SENTENCES,
+) -> Brief:
+    prepared = prepare(draft)
+    return assemble_brief(prepared, chain.translate(prepared.texts, path=draft.path), algorithm, summary_sentences)

@@ -10,11 +10,10 @@ from typing import Any
 import click
 
 from rfaflow import __version__
-from rfaflow.errors import RfaflowError
+from rfaflow.errors import ExitCode, RfaflowError
 from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from rfaflow.translate import ENGINE_NAMES
 
-FORMAT_SUFFIXES = {"html": ".html", "md": ".md"}
 
 
 class RfaflowGroup(click.Group):
@@ -47,7 +46,7 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "output_format", type=click.Choice(sorted(FORMAT_SUFFIXES)), default="html",
+@click.option("-f", "--format", "output_format", type=click.Choice(["html", "md"]), default="html",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(),
               help="Output file, or folder (one DRAFT.html/.md per draft). Default: stdout for one draft.")
@@ -75,20 +74,25 @@ def render(drafts: tuple[Path, ...], output_format: str, output: str | None, mem
     from rfaflow.brief import build_brief
     from rfaflow.draft import read_draft
     from rfaflow.render import environment, render_brief, write_atomically
+    from rfaflow.store import default_store
     from rfaflow.translate import TranslationChain
     from rfaflow.translate.memory import TranslationMemory
 
-    targets = _output_paths(drafts, output, FORMAT_SUFFIXES[output_format])
+    targets = _output_paths(drafts, output, f".{output_format}")
     env = environment(template_dir)
     chains: dict[str, TranslationChain] = {}
     rendered = []
-    for draft_path in drafts:
-        draft = read_draft(draft_path)
-        if draft.language not in chains:
-            memory = TranslationMemory.from_files(memories, draft.language, "en") if memories else None
-            chains[draft.language] = TranslationChain(memory, engine, draft.language, "en")
-        brief = build_brief(draft, chains[draft.language], algorithm, sentences)
-        rendered.append(render_brief(brief, output_format, env))
+    store = default_store()  # machine translations are cached, shared with batch runs
+    try:
+        for draft_path in drafts:
+            draft = read_draft(draft_path)
+            if draft.language not in chains:
+                memory = TranslationMemory.from_files(memories, draft.language, "en") if memories else None
+                chains[draft.language] = TranslationChain(memory, engine, draft.language, "en", cache=store)
+            brief = build_brief(draft, chains[draft.language], algorithm, sentences)
+            rendered.append(render_brief(brief, output_format, env))
+    finally:
+        store.close()
     if targets is None:
         click.echo(rendered[0], nl=False)
         return
@@ -113,6 +117,60 @@ def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str)
             raise click.UsageError(f"two drafts would both be written to {sorted(clashes)[0]}; render them separately")
         return targets
     return [output]
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; its tree mirrors the archive's.")
+@click.option("-f", "--format", "output_format", type=click.Choice(["html", "md", "both"]), default="html",
+              show_default=True, help="Output format.")
+@click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+              help="Translation memory (TMX) whose exact matches are used first. Repeatable.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
+              help="Machine translation for what the memory lacks ('tm': memory only).")
+@click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
+              help="Summary algorithm.")
+@click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
+              help="Sentences in each summary.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of templates searched before the built-in ones.")
+@click.option("--jobs", type=click.IntRange(min=1), help="CPU threads for translation.  [default: all cores]")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per translation batch.  [default: 32]")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first draft that fails (exit 1).")
+@click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON on stdout.")
+def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path, ...], engine: str, algorithm: str,
+          sentences: int, template_dir: Path | None, jobs: int | None, batch_size: int | None, fail_fast: bool,
+          as_json: bool) -> None:
+    """Render every draft under ARCHIVE into OUT_DIR, mirroring its folders.
+
+    Rerunning continues where a run stopped: unchanged drafts are skipped, and translations come from the cache.
+    A bad draft is reported and the others complete; the exit code is 3 when some failed. OUT_DIR also gets
+    index.html/index.md and manifest.json.
+
+    \b
+    Examples:
+      rfaflow batch archive/ -o briefs/ -f both --tm memory.tmx
+      rfaflow batch archive/ -o briefs/ --json > report.json
+    """
+    from rfaflow.batch import BatchOptions, run_batch
+    from rfaflow.progress import Progress
+    from rfaflow.store import default_store
+
+    formats = ("html", "md") if output_format == "both" else (output_format,)
+    options = BatchOptions(formats, memories, engine, algorithm, sentences, template_dir, jobs, batch_size, fail_fast)
+    store = default_store()
+    progress = Progress(sys.stderr)
+    try:
+        report = run_batch(archive, out_dir, options, store, progress.update)
+    finally:
+        progress.close()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    click.echo(report.summary_line(), err=True)
+    if report.failed:
+        click.get_current_context().exit(ExitCode.PARTIAL)
 
 
 @cli.command()

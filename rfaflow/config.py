@@ -25,3 +25,8 @@ def packages_dir() -> Path:
 def package_index_url() -> str:
     """The Argos package index (JSON list of package metadata); `RFAFLOW_PACKAGE_INDEX` points elsewhere."""
     return os.environ.get("RFAFLOW_PACKAGE_INDEX", ARGOS_INDEX_URL)
+
+
+def pool_segments() -> int:
+    """Segments a batch run gathers from several drafts before one pooled translation call (bounds memory)."""
+    return int(os.environ.get("RFAFLOW_POOL_SEGMENTS", "4000"))

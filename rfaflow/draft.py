@@ -21,7 +21,8 @@ SUPPORTED_LANGUAGES = {"ko": "Korean"}
 MAX_DRAFT_BYTES = 5 * 1024 * 1024
 
 _REQUIRED_TEXT = ("headline", "service", "reporter")
-_OPTIONAL_TEXT = ("english_headline", "translator", "english_writer", "dateline", "language")
+# `slug` is carried into batch manifests; output paths never come from it.
+_OPTIONAL_TEXT = ("english_headline", "translator", "english_writer", "dateline", "language", "slug")
 KNOWN_FIELDS = frozenset(_REQUIRED_TEXT + _OPTIONAL_TEXT + ("date", "tags", "notes"))
 
 _DELIMITER = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -42,6 +43,7 @@ class Draft:
     translator: str | None = None
     english_writer: str | None = None
     dateline: str | None = None
+    slug: str | None = None
     tags: list[str] = field(default_factory=list)
     notes: str | None = None
 
@@ -49,7 +51,12 @@ class Draft:
 def read_draft(path: Path | str) -> Draft:
     """Read and validate a draft file; any problem raises `DraftError` naming the file and the field."""
     path = Path(path)
-    text = decode_draft_bytes(path, _read_bytes(path))
+    return parse_draft(path, read_draft_bytes(path))
+
+
+def parse_draft(path: Path, data: bytes) -> Draft:
+    """Validate a draft's bytes; `path` only names it in errors and in the result."""
+    text = decode_draft_bytes(path, data)
     meta, body, body_line = split_front_matter(path, text)
     fields = validate_front_matter(path, meta)
     paragraphs = body_paragraphs(body)
@@ -58,7 +65,7 @@ def read_draft(path: Path | str) -> Draft:
     return Draft(path=path, paragraphs=paragraphs, **fields)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_draft_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_DRAFT_BYTES:

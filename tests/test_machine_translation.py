@@ -27,8 +27,8 @@ def _varied_sentences(count: int) -> list[str]:
 def test_copy_model_returns_every_sentence_in_order_across_batches(installed_copy_model) -> None:
     texts = _varied_sentences(5 * MAX_BATCH_SIZE + 3)
     texts[10] = texts[50]  # a duplicate must come back twice, in both places
-    translator = ArgosTranslator.for_pair("ko", "en")
-    translations = translator.translate(texts)
+    chain = TranslationChain(None, "argos", "ko", "en")
+    translations = chain.translate(texts)
     assert [t.text for t in translations] == texts
     assert [t.source for t in translations] == texts
     assert {t.origin for t in translations} == {
@@ -38,7 +38,7 @@ def test_copy_model_returns_every_sentence_in_order_across_batches(installed_cop
 
 def test_copy_model_on_real_korean_news(installed_copy_model, ntrex_documents: list[dict]) -> None:
     texts = [sentence for document in ntrex_documents[:20] for sentence in document["ko"]]
-    assert [t.text for t in ArgosTranslator.for_pair("ko", "en").translate(texts)] == texts
+    assert ArgosTranslator.for_pair("ko", "en").translate(texts) == texts
 
 
 def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) -> None:

@@ -1,11 +1,13 @@
 """Translation with provenance: approved memory first, machine translation for the rest.
 
-Engines share one small interface: texts in, one `Translation` (or None where they have nothing) out per text.
-Machine engines are registered by name and imported lazily, so the CLI starts without loading CTranslate2.
+Memories give `Translation`s with a translator's origin; machine engines give text, and the chain attaches the
+model's origin and caches it. Machine engines are registered by name and imported lazily, so the CLI starts
+without loading CTranslate2.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,11 +29,6 @@ class Origin:
     model: str | None = None
     model_version: str | None = None
 
-    def describe(self) -> str:
-        if self.kind == "tm":
-            return f"translation memory ({self.translator or 'unnamed translator'})"
-        return f"{self.engine} {self.model} {self.model_version} ({self.source_lang}→{self.target_lang})"
-
 
 @dataclass(frozen=True)
 class Translation:
@@ -40,59 +37,110 @@ class Translation:
     origin: Origin
 
 
-class Translator(Protocol):
-    """Translates what it can. Memory returns None for texts it has no approved translation of."""
+class Memory(Protocol):
+    """Approved translations: one `Translation`, or None where it has none, per text."""
 
     def translate(self, texts: Sequence[str]) -> list[Translation | None]: ...
 
 
-def _argos_engine(source_lang: str, target_lang: str) -> Translator | None:
+class MachineTranslator(Protocol):
+    """A loaded-on-demand MT model. `identity` names the exact model (for the cache) without loading it."""
+
+    origin: Origin
+
+    @property
+    def identity(self) -> str: ...
+
+    def translate(self, texts: Sequence[str]) -> list[str]: ...
+
+
+class TranslationCache(Protocol):
+    def cached(self, engine: str, model: str, texts: Sequence[str]) -> dict[str, str]: ...
+
+    def remember(self, engine: str, model: str, pairs: Sequence[tuple[str, str]]) -> None: ...
+
+
+def _argos_engine(
+    source_lang: str, target_lang: str, threads: int | None, batch_size: int | None
+) -> MachineTranslator | None:
     from rfaflow.translate.argos import ArgosTranslator
 
-    return ArgosTranslator.for_pair(source_lang, target_lang)
+    return ArgosTranslator.for_pair(source_lang, target_lang, threads, batch_size)
 
 
-# Machine engines by name; each factory returns None when no model for the pair is installed.
-MACHINE_ENGINES: dict[str, Callable[[str, str], Translator | None]] = {"argos": _argos_engine}
+# Machine engines by name: factory(source, target, threads, batch size), None when no model for the pair is installed.
+MACHINE_ENGINES: dict[str, Callable[[str, str, int | None, int | None], MachineTranslator | None]] = {
+    "argos": _argos_engine
+}
 ENGINE_NAMES = ("argos", "tm")  # "tm": the memory alone, no machine translation
 
 
 class TranslationChain:
-    """Exact memory matches first, then one batched call to the machine engine for the rest.
+    """Exact memory matches first, then the cache of earlier machine translations, then one batched call to the
+    machine engine for the rest, each distinct text sent once.
 
-    The machine engine (and its model) is loaded on first need and reused for every later document.
+    The machine engine (and its model) is loaded on first need and reused for every later call. `counts` tallies,
+    per text given, where its translation came from: memory, cache, machine or missing.
     """
 
-    def __init__(self, memory: Translator | None, engine: str, source_lang: str, target_lang: str) -> None:
+    def __init__(
+        self,
+        memory: Memory | None,
+        engine: str,
+        source_lang: str,
+        target_lang: str,
+        cache: TranslationCache | None = None,
+        threads: int | None = None,
+        batch_size: int | None = None,
+    ) -> None:
         if engine not in ENGINE_NAMES:
             raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINE_NAMES)}")
-        self.memory, self.engine = memory, engine
+        self.memory, self.engine, self.cache = memory, engine, cache
         self.source_lang, self.target_lang = source_lang, target_lang
+        self.threads, self.batch_size = threads, batch_size
+        self.counts: Counter[str] = Counter()
 
     @cached_property
-    def machine(self) -> Translator | None:
+    def machine(self) -> MachineTranslator | None:
         factory = MACHINE_ENGINES.get(self.engine)
-        return factory(self.source_lang, self.target_lang) if factory else None
+        return factory(self.source_lang, self.target_lang, self.threads, self.batch_size) if factory else None
+
+    def translate_available(self, texts: Sequence[str]) -> list[Translation | None]:
+        """One translation per text, in order; None where neither memory nor a machine engine has one."""
+        results = self.memory.translate(texts) if self.memory else [None] * len(texts)
+        self.counts["memory"] += sum(result is not None for result in results)
+        missing = [i for i, result in enumerate(results) if result is None]
+        machine = self.machine if missing else None
+        if machine is None:
+            self.counts["missing"] += len(missing)
+            return results
+        distinct = list(dict.fromkeys(texts[i] for i in missing))
+        known = self.cache.cached(self.engine, machine.identity, distinct) if self.cache else {}
+        fresh = [text for text in distinct if text not in known]
+        translated = dict(zip(fresh, machine.translate(fresh))) if fresh else {}
+        if self.cache and translated:
+            self.cache.remember(self.engine, machine.identity, list(translated.items()))
+        for i in missing:
+            source = texts[i]
+            results[i] = Translation(source, known.get(source, translated.get(source, "")), machine.origin)
+            self.counts["cache" if source in known else "machine"] += 1
+        return results
 
     def translate(self, texts: Sequence[str], path: Path | None = None) -> list[Translation]:
         """One translation per text, in order; `TranslationMissing` (naming `path`) if any would stay untranslated."""
-        results = self.memory.translate(texts) if self.memory else [None] * len(texts)
-        missing = [i for i, result in enumerate(results) if result is None]
+        results = self.translate_available(texts)
+        missing = sum(result is None for result in results)
         if missing:
-            if self.machine is None:
-                message = _missing_message(len(missing), len(texts), self.engine, self.source_lang, self.target_lang)
-                raise TranslationMissing(message, path)
-            for i, translation in zip(missing, self.machine.translate([texts[i] for i in missing])):
-                results[i] = translation
+            raise TranslationMissing(self.missing_message(missing, len(texts)), path)
         return [result for result in results if result is not None]
 
-
-def _missing_message(missing: int, total: int, engine: str, source_lang: str, target_lang: str) -> str:
-    lacking = f"{missing} of {total} segments have no translation in the memory"
-    if engine == "tm":
-        return f"{lacking}; add them to a --tm file or use --engine argos with an installed model"
-    return (
-        f"{lacking} and no {source_lang}→{target_lang} model is installed; install one with "
-        f"'rfaflow models install translate-{source_lang}_{target_lang}-1_1.argosmodel' "
-        f"(or 'rfaflow models install {source_lang} {target_lang}' when online)"
-    )
+    def missing_message(self, missing: int, total: int) -> str:
+        lacking = f"{missing} of {total} segments have no translation in the memory"
+        if self.engine == "tm":
+            return f"{lacking}; add them to a --tm file or use --engine argos with an installed model"
+        pair = f"{self.source_lang}_{self.target_lang}"
+        return (
+            f"{lacking} and no {self.source_lang}→{self.target_lang} model is installed; install one with "
+            f"'rfaflow models install translate-{pair}-1_1.argosmodel' "
+            f"(or 'rfaflow models install {self.source_lang} {self.target_lang}' when online)"
+        )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
-from rfaflow.translate import Origin, Translation
+from rfaflow.translate import Origin
 from rfaflow.translate.packages import InstalledModel, find_model
 
 BEAM_SIZE = 4
@@ -22,17 +22,25 @@ MAX_BATCH_SIZE = 32
 class ArgosTranslator:
     engine = "argos"
 
-    def __init__(self, model: InstalledModel, threads: int | None = None) -> None:
+    def __init__(self, model: InstalledModel, threads: int | None = None, max_batch_size: int | None = None) -> None:
         self.model = model
         self.threads = threads or os.cpu_count() or 1
+        self.max_batch_size = max_batch_size or MAX_BATCH_SIZE
         self.origin = Origin(
             "mt", model.from_code, model.to_code, engine=self.engine, model=model.name, model_version=model.version
         )
 
     @classmethod
-    def for_pair(cls, source_lang: str, target_lang: str) -> ArgosTranslator | None:
+    def for_pair(
+        cls, source_lang: str, target_lang: str, threads: int | None = None, max_batch_size: int | None = None
+    ) -> ArgosTranslator | None:
         model = find_model(source_lang, target_lang)
-        return cls(model) if model else None
+        return cls(model, threads, max_batch_size) if model else None
+
+    @property
+    def identity(self) -> str:
+        """Name, version and content hash: a rebuilt or replaced package never reuses old cached translations."""
+        return f"{self.model.name}@{self.model.version}#{self.model.content_hash}"
 
     @cached_property
     def _translator(self) -> Any:
@@ -52,7 +60,7 @@ class ArgosTranslator:
 
         return argostranslate.package.Package(self.model.path).target_prefix
 
-    def translate(self, texts: Sequence[str]) -> list[Translation | None]:
+    def translate(self, texts: Sequence[str]) -> list[str]:
         if not texts:
             return []
         tokens = self._tokenizer.encode(list(texts), out_type=str)
@@ -61,15 +69,15 @@ class ArgosTranslator:
             tokens,
             target_prefix=[[prefix] for _ in tokens] if prefix else None,
             beam_size=BEAM_SIZE,
-            max_batch_size=MAX_BATCH_SIZE,
+            max_batch_size=self.max_batch_size,
             max_input_length=0,  # never truncate a long sentence silently
             max_decoding_length=2 * max(len(t) for t in tokens) + 16,
             replace_unknowns=True,
         )
-        translations: list[Translation | None] = []
-        for text, result in zip(texts, results):
+        translations = []
+        for result in results:
             pieces = result.hypotheses[0]
             if prefix and pieces[:1] == [prefix]:
                 pieces = pieces[1:]
-            translations.append(Translation(source=text, text=self._tokenizer.decode(pieces).strip(), origin=self.origin))
+            translations.append(self._tokenizer.decode(pieces).strip())
         return translations

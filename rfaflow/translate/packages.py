@@ -7,6 +7,7 @@ the package folder, loaded with `argostranslate.package.Package`, and only then 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -37,6 +39,17 @@ class InstalledModel:
     @property
     def model_dir(self) -> Path:
         return self.path / "model"
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 over every file of the package (names and bytes), computed once per process."""
+        digest = hashlib.sha256()
+        for file in sorted(p for p in self.path.rglob("*") if p.is_file()):
+            digest.update(file.relative_to(self.path).as_posix().encode() + b"\0")
+            with file.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+        return digest.hexdigest()[:16]
 
 
 def _argos_package() -> Any:

@@ -1,0 +1,5 @@
+"""`python -m rfaflow` is the `rfaflow` command."""
+
+from rfaflow.cli import main
+
+main()

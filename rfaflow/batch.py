@@ -1,0 +1,354 @@
+"""Batch runs: every draft under an archive becomes briefs in a mirrored output tree, fast, resumably, safely.
+
+Drafts are streamed in pools of about `config.pool_segments()` segments. Each pool's texts go through one
+`TranslationChain` call (memory, then the cache, then one CTranslate2 call over the distinct rest, sorted by
+length into batches), and the results are scattered back to their drafts. Each brief is written to a temporary
+file and renamed; a draft's job state is recorded only after its files are in place, so a run killed at any moment
+redoes at most the drafts of the pool it was in. Output paths come only from a draft's path relative to the archive
+and are checked to stay inside the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rfaflow import __version__, config
+from rfaflow.brief import PreparedDraft, assemble_brief, prepare
+from rfaflow.draft import parse_draft, read_draft_bytes
+from rfaflow.errors import RfaflowError
+from rfaflow.render import environment, render_brief, render_template, write_atomically
+from rfaflow.store import Job, Store
+from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from rfaflow.translate import TranslationChain
+from rfaflow.translate.memory import TranslationMemory
+
+DRAFT_SUFFIX = ".md"
+INDEX_TEMPLATES = {"html": "index.html.j2", "md": "index.md.j2"}
+RESERVED_OUTPUTS = {"index.html", "index.md", "manifest.json"}
+
+
+class BatchError(RfaflowError):
+    """The run cannot start: a missing archive, or an output folder that would overwrite drafts."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    formats: tuple[str, ...] = ("html",)
+    memories: tuple[Path, ...] = ()
+    engine: str = "argos"
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int = DEFAULT_SENTENCES
+    template_dir: Path | None = None
+    threads: int | None = None
+    batch_size: int | None = None
+    fail_fast: bool = False
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    """One draft finished: status is done, unchanged (skipped) or failed; `path` is the draft as found."""
+
+    draft: str
+    path: Path
+    status: str
+    segments: int
+    error: str | None = None
+
+
+@dataclass
+class BatchReport:
+    drafts: int = 0
+    done: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    segments: int = 0
+    from_memory: int = 0
+    from_cache: int = 0
+    machine_translated: int = 0
+    seconds: float = 0.0
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def cache_share(self) -> float:
+        translated = self.from_memory + self.from_cache + self.machine_translated
+        return self.from_cache / translated if translated else 0.0
+
+    def add(self, outcome: DraftOutcome) -> None:
+        if outcome.status == "failed":
+            self.failed += 1
+            self.failures.append({"draft": outcome.draft, "error": outcome.error or ""})
+        elif outcome.status == "unchanged":
+            self.unchanged += 1
+        else:
+            self.done += 1
+            self.segments += outcome.segments
+
+    def summary_line(self) -> str:
+        minutes, seconds = divmod(round(self.seconds), 60)
+        parts = [f"{self.drafts:,} drafts: {self.done:,} done"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged:,} unchanged")
+        parts += [
+            f"{self.failed:,} failed",
+            f"{self.segments:,} segments",
+            f"{self.cache_share:.0%} from cache",
+            f"{minutes}m{seconds:02d}s" if minutes else f"{self.seconds:.1f}s",
+        ]
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "from_cache_share": round(self.cache_share, 4), "seconds": round(self.seconds, 3)}
+
+
+def find_drafts(archive: Path, out_dir: Path) -> list[str]:
+    """Draft paths relative to the archive, sorted; hidden entries, folder symlinks and the output folder skipped."""
+    out_resolved = out_dir.resolve()
+    found = []
+    for folder, subfolders, files in os.walk(archive):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name for name in subfolders if not name.startswith(".") and (here / name).resolve() != out_resolved
+        )
+        for name in sorted(files):
+            if name.endswith(DRAFT_SUFFIX) and not name.startswith("."):
+                found.append((here / name).relative_to(archive).as_posix())
+    return sorted(found)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def settings_fingerprint(options: BatchOptions) -> str:
+    """Everything besides the draft and the model that shapes a brief: a change re-renders every draft."""
+    files = [Path(p) for p in options.memories]
+    if options.template_dir:
+        files += sorted(p for p in Path(options.template_dir).rglob("*") if p.is_file())
+    settings = {
+        "rfaflow": __version__,
+        "formats": sorted(options.formats),
+        "engine": options.engine,
+        "algorithm": options.algorithm,
+        "sentences": options.sentences,
+        "files": [[str(p), _sha256(p.read_bytes()) if p.is_file() else None] for p in files],
+    }
+    return _sha256(json.dumps(settings, sort_keys=True).encode())
+
+
+class _SafeTree:
+    """Resolves output paths and refuses any that would land outside the output folder (say, through a symlink)."""
+
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.root = root.resolve()
+
+    def path(self, relative: str) -> Path:
+        target = self.root / relative
+        existing = target.parent
+        while not existing.exists():
+            existing = existing.parent
+        if ".." in Path(relative).parts or Path(relative).is_absolute() or not _inside(existing.resolve(), self.root):
+            raise RfaflowError(f"refused to write {relative}: it would land outside the output folder")
+        return target
+
+    def remove_stale_temp_files(self) -> None:
+        """Temporary files of a run that was killed mid-write (see render.write_atomically)."""
+        for folder, _, files in os.walk(self.root):
+            for name in files:
+                if name.startswith(".") and name.endswith(".tmp"):
+                    Path(folder, name).unlink(missing_ok=True)
+
+
+@dataclass
+class _Pending:
+    relative: str
+    input_hash: str
+    prepared: PreparedDraft
+
+
+class BatchRun:
+    def __init__(
+        self,
+        archive: Path,
+        out_dir: Path,
+        options: BatchOptions,
+        store: Store,
+        on_draft: Callable[[DraftOutcome, BatchReport], None] | None = None,
+    ) -> None:
+        if not archive.is_dir():
+            raise BatchError("not a folder of drafts", archive)
+        if out_dir.resolve() == archive.resolve():
+            raise BatchError("the output folder is the archive itself; briefs would overwrite drafts", out_dir)
+        self.archive, self.options, self.store = archive, options, store
+        self.tree = _SafeTree(out_dir)
+        self.on_draft = on_draft or (lambda outcome, report: None)
+        self.env = environment(options.template_dir)
+        memory = TranslationMemory.from_files(options.memories, "ko", "en") if options.memories else None
+        self.chain = TranslationChain(
+            memory, options.engine, "ko", "en", cache=store, threads=options.threads, batch_size=options.batch_size
+        )
+        self.fingerprint = settings_fingerprint(options)
+        self.report = BatchReport()
+
+    @property
+    def _model_identity(self) -> str:
+        machine = self.chain.machine
+        return machine.identity if machine else ""
+
+    def run(self) -> BatchReport:
+        started = time.monotonic()
+        self.tree.remove_stale_temp_files()
+        drafts = find_drafts(self.archive, self.tree.root)
+        self.report.drafts = len(drafts)
+        pool: list[_Pending] = []
+        pool_size = config.pool_segments()
+        for relative in drafts:
+            pending = self._prepare(relative)
+            if pending is None:
+                continue
+            pool.append(pending)
+            if sum(len(p.prepared.texts) for p in pool) >= pool_size:
+                self._flush(pool)
+                pool = []
+        self._flush(pool)
+        self._write_index_and_manifest(drafts)
+        counts = self.chain.counts
+        self.report.from_memory, self.report.from_cache = counts["memory"], counts["cache"]
+        self.report.machine_translated = counts["machine"]
+        self.report.seconds = time.monotonic() - started
+        return self.report
+
+    def _finish(self, outcome: DraftOutcome) -> None:
+        self.report.add(outcome)
+        self.on_draft(outcome, self.report)
+        if outcome.status == "failed" and self.options.fail_fast:
+            raise RfaflowError(outcome.error or "failed", outcome.path)
+
+    def _fail(self, relative: str, input_hash: str, error: str) -> None:
+        self.store.record(self.tree.root, [Job(relative, input_hash, "", "failed", error=error)])
+        self._finish(DraftOutcome(relative, self.archive / relative, "failed", 0, error))
+
+    def _prepare(self, relative: str) -> _Pending | None:
+        """Read and segment one draft; None when it is unchanged since the last run or fails."""
+        path = self.archive / relative
+        input_hash = ""
+        try:
+            if path.is_symlink() and not _inside(path.resolve(), self.archive.resolve()):
+                raise RfaflowError("symlink points outside the archive; not read", path)
+            data = read_draft_bytes(path)
+            input_hash = _sha256(self.fingerprint.encode() + data)
+            job = self.store.job(self.tree.root, relative)
+            if job and self._unchanged(job, input_hash):
+                self._finish(DraftOutcome(relative, path, "unchanged", len(job.entry.get("segments", ()))))
+                return None
+            prepared = prepare(parse_draft(path, data))
+        except RfaflowError as err:
+            self._fail(relative, input_hash, err.message)
+            return None
+        return _Pending(relative, input_hash, prepared)
+
+    def _unchanged(self, job: Job, input_hash: str) -> bool:
+        if job.status != "done" or job.input_hash != input_hash:
+            return False
+        if job.model and job.model != self._model_identity:
+            return False
+        for relative, digest in job.outputs.items():
+            target = self.tree.root / relative
+            if not target.is_file() or _sha256(target.read_bytes()) != digest:
+                return False
+        return True
+
+    def _flush(self, pool: Sequence[_Pending]) -> None:
+        if not pool:
+            return
+        results = self.chain.translate_available([text for pending in pool for text in pending.prepared.texts])
+        jobs, outcomes = [], []
+        start = 0
+        for pending in pool:
+            translations = results[start : start + len(pending.prepared.texts)]
+            start += len(pending.prepared.texts)
+            missing = sum(t is None for t in translations)
+            try:
+                if missing:
+                    raise RfaflowError(self.chain.missing_message(missing, len(translations)))
+                job = self._write_briefs(pending, [t for t in translations if t is not None])
+            except RfaflowError as err:
+                self._fail(pending.relative, pending.input_hash, err.message)
+                continue
+            jobs.append(job)
+            path = self.archive / pending.relative
+            outcomes.append(DraftOutcome(pending.relative, path, "done", len(pending.prepared.segments)))
+        self.store.record(self.tree.root, jobs)
+        for outcome in outcomes:
+            self._finish(outcome)
+
+    def _write_briefs(self, pending: _Pending, translations: list) -> Job:
+        brief = assemble_brief(pending.prepared, translations, self.options.algorithm, self.options.sentences)
+        outputs = {}
+        stem = pending.relative[: -len(DRAFT_SUFFIX)]
+        for fmt in self.options.formats:
+            relative = f"{stem}.{fmt}"
+            if relative in RESERVED_OUTPUTS:
+                raise RfaflowError(f"its brief would overwrite the batch's {relative}; rename the draft")
+            text = render_brief(brief, fmt, self.env)
+            write_atomically(self.tree.path(relative), text)
+            outputs[relative] = _sha256(text.encode("utf-8"))
+        body = translations[pending.prepared.extras :]
+        draft = pending.prepared.draft
+        entry = {
+            "headline": brief.headline,
+            "date": draft.date.isoformat(),
+            "reporter": draft.reporter,
+            "slug": draft.slug,
+            "summary": brief.summary[0].text if brief.summary else "",
+            "segments": [t.origin.kind for t in body],
+        }
+        model = self._model_identity if any(t.origin.kind == "mt" for t in translations) else ""
+        return Job(pending.relative, pending.input_hash, model, "done", outputs, None, entry)
+
+    def _write_index_and_manifest(self, drafts: list[str]) -> None:
+        entries = []
+        for relative in drafts:
+            job = self.store.job(self.tree.root, relative)
+            if job is None:
+                continue
+            kinds = job.entry.get("segments", [])
+            entries.append({
+                "draft": relative,
+                "status": job.status,
+                "outputs": sorted(job.outputs),
+                "segments": len(kinds),
+                "origins": dict(sorted(Counter(kinds).items())),
+                "error": job.error,
+                **{key: job.entry.get(key) for key in ("headline", "date", "reporter", "slug", "summary")},
+            })
+        manifest = {"generator": f"rfaflow {__version__}", "drafts": entries}
+        write_atomically(self.tree.path("manifest.json"), json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        briefs = [entry for entry in entries if entry["status"] == "done"]
+        for fmt in self.options.formats:
+            for entry in briefs:
+                entry["link"] = entry["draft"][: -len(DRAFT_SUFFIX)] + f".{fmt}"
+            text = render_template(self.env, INDEX_TEMPLATES[fmt], briefs=briefs, generator=manifest["generator"])
+            write_atomically(self.tree.path(f"index.{fmt}"), text)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath([path, folder]) == str(folder)
+
+
+def run_batch(
+    archive: Path,
+    out_dir: Path,
+    options: BatchOptions,
+    store: Store,
+    on_draft: Callable[[DraftOutcome, BatchReport], None] | None = None,
+) -> BatchReport:
+    return BatchRun(archive, out_dir, options, store, on_draft).run()
+

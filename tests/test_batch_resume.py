@@ -1,0 +1,94 @@
+"""A batch run killed with SIGKILL at any moment resumes to exactly the output of an uninterrupted run."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import SAMPLES
+
+from rfaflow.draft import read_draft
+from rfaflow.segment import segment_paragraphs
+from rfaflow.testing.copy_model import default_corpus
+
+
+def _archive(root: Path, drafts: int = 48) -> Path:
+    """Distinct drafts in three folders, built from the sample and corpus sentences."""
+    sentences = default_corpus() + [
+        s.text for name in ("musan.md", "sinuiju-coal.md") for s in
+        segment_paragraphs(read_draft(SAMPLES / name).paragraphs, "ko")
+    ]
+    rng = random.Random(3)
+    archive = root / "archive"
+    for i in range(drafts):
+        folder = archive / f"desk-{i % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        paragraphs = ["\n".join(f"{s[:-1]} ({i}-{p}-{k}번){s[-1]}" for k, s in enumerate(rng.sample(sentences, 3)))
+                      for p in range(3)]
+        (folder / f"story-{i:03d}.md").write_text(
+            f"---\nheadline: 기사 {i}\ndate: 2026-11-{1 + i % 28:02d}\nservice: RFA's Korean Service\n"
+            f"reporter: Reporter {i}\n---\n\n" + "\n\n".join(paragraphs) + "\n",
+            encoding="utf-8",
+        )
+    return archive
+
+
+def _run(archive: Path, out: Path, home: Path, kill_when=None) -> int | None:
+    env = {**os.environ, "RFAFLOW_HOME": str(home), "RFAFLOW_POOL_SEGMENTS": "60"}
+    command = [sys.executable, "-m", "rfaflow", "batch", str(archive), "-o", str(out), "-f", "both"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if kill_when is None:
+        return process.wait(timeout=300)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not kill_when() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    running = process.poll() is None
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert running, "the run finished before the kill point"
+    return None
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
+    tmp_path: Path, copy_model_file: Path, monkeypatch
+) -> None:
+    from rfaflow.translate.packages import install_file
+
+    archive = _archive(tmp_path)
+    homes = {name: tmp_path / name for name in ("clean-home", "killed-home")}
+    for home in homes.values():
+        monkeypatch.setenv("RFAFLOW_HOME", str(home))
+        install_file(copy_model_file)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    assert _run(archive, clean, homes["clean-home"]) == 0
+
+    def briefs() -> int:
+        return sum(1 for _ in killed.rglob("*.html")) if killed.exists() else 0
+
+    start = time.monotonic()
+    kill_points = [
+        lambda: time.monotonic() - start > 0.8,  # during start-up
+        lambda: briefs() >= 1,  # right after the first brief
+        lambda: briefs() >= 15,
+        lambda: briefs() >= 30,
+        lambda: briefs() >= 45,
+    ]
+    for kill_when in kill_points:
+        start = time.monotonic()
+        _run(archive, killed, homes["killed-home"], kill_when)
+    assert _run(archive, killed, homes["killed-home"]) == 0
+
+    assert _tree(killed) == _tree(clean)
+    assert len(_tree(clean)) == 48 * 2 + 3
+    database = sqlite3.connect(homes["killed-home"] / "rfaflow.sqlite")
+    assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)

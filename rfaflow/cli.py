@@ -135,8 +135,9 @@ def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str)
               help="Sentences in each summary.")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of templates searched before the built-in ones.")
-@click.option("--jobs", type=click.IntRange(min=1), help="CPU threads for translation.  [default: all cores]")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per translation batch.  [default: 32]")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="Translation workers, one CPU thread each.  [default: one per core]")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per translation batch.  [default: 16]")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first draft that fails (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON on stdout.")
 def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path, ...], engine: str, algorithm: str,

@@ -1,0 +1,212 @@
+"""Throughput of `rfaflow batch` against a per-document Argos loop and the bare CTranslate2 floor.
+
+    python bench/batch_throughput.py --json [--scale K] [--rss-scale 10] [--threads N] [--batch-size N]
+
+Builds a Transformer-base-size copy model (int8) with rfaflow's builder, makes an archive of drafts from
+../shared/data/ntrex-ko-en/dev.jsonl (80 documents, 1,316 sentences; --scale K replicates it with distinct text)
+and measures, with the same model, beam size and threads:
+  cold        `rfaflow batch` on a fresh store (segments per second, wall time of the whole command)
+  warm        the same command rerun (unchanged drafts are skipped)
+  warm_cache  the same archive into a new output folder: every brief re-rendered, translations from the cache
+  argos_loop  what a user does today: argostranslate.translate.translate() per document. Argos's sentence
+              splitter (MiniSBD) downloads a model, so `argostranslate.translate.MiniSBDSentencizer` is replaced by
+              a class whose split_sentences() is rfaflow's Korean splitter; everything else is Argos's own code
+              and settings (ARGOS_BEAM_SIZE, ARGOS_INTER_THREADS and ARGOS_INTRA_THREADS set as rfaflow sets them)
+  ct2_floor   one ctranslate2.Translator.translate_batch over all pre-tokenized segments
+and the peak RSS of the cold run at scale 1 and at --rss-scale. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NTREX = ROOT.parent / "shared" / "data" / "ntrex-ko-en" / "dev.jsonl"
+BEAM_SIZE = 4  # rfaflow's (and Argos's) default beam
+
+
+def load_documents() -> list[list[str]]:
+    if not NTREX.is_file():
+        sys.exit(f"bench: {NTREX} not found (the shared data folder must sit beside the project)")
+    return [json.loads(line)["ko"] for line in NTREX.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def replicate(documents: list[list[str]], scale: int) -> list[list[str]]:
+    """Copy k > 0 gets a distinct marker on every sentence, so no copy is a cache hit for another."""
+    copies = []
+    for k in range(scale):
+        for sentences in documents:
+            copies.append([s if k == 0 else f"({k}) {s}" for s in sentences])
+    return copies
+
+
+def write_archive(documents: list[list[str]], folder: Path) -> int:
+    """One draft per document, four sentences a paragraph; returns the number of sentences."""
+    for i, sentences in enumerate(documents):
+        paragraphs = ["\n".join(sentences[j : j + 4]) for j in range(0, len(sentences), 4)]
+        path = folder / f"batch-{i // 100:03d}" / f"doc-{i:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"---\nheadline: 문서 {i}\nenglish_headline: Document {i}\ndate: 2026-11-28\n"
+            "service: RFA's Korean Service\nreporter: NTREX\n---\n\n"
+            + "\n\n".join(paragraphs) + "\n",
+            encoding="utf-8",
+        )
+    return sum(len(s) for s in documents)
+
+
+def timed_command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of a command run in its own wrapper process."""
+    wrapper = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    )
+    output = subprocess.run([sys.executable, "-c", wrapper, *args], env=env, capture_output=True, text=True, check=True)
+    seconds, rss_kb, code = output.stdout.split()
+    if code not in ("0", "3"):
+        sys.exit(f"bench: {' '.join(args)} exited {code}")
+    return float(seconds), int(rss_kb) / 1024
+
+
+def batch_command(archive: Path, out: Path, threads: int, batch_size: int | None) -> list[str]:
+    command = [sys.executable, "-m", "rfaflow", "batch", str(archive), "-o", str(out), "--jobs", str(threads)]
+    return command + (["--batch-size", str(batch_size)] if batch_size else [])
+
+
+ARGOS_LOOP = """
+import json, sys, time
+import argostranslate.translate as argos_translate
+from rfaflow.segment import split_sentences
+
+class RfaflowSentencizer:
+    def __init__(self, pkg):
+        pass
+    def split_sentences(self, text, lang_code=None):
+        return split_sentences(text, "ko")
+
+argos_translate.MiniSBDSentencizer = RfaflowSentencizer
+documents = json.load(open(sys.argv[1], encoding="utf-8"))
+argos_translate.translate("워밍업.", "ko", "en")  # load the model outside the timing, as for the floor
+start = time.perf_counter()
+for paragraphs in documents:
+    argos_translate.translate("\\n\\n".join(paragraphs), "ko", "en")
+print(time.perf_counter() - start)
+"""
+
+
+def argos_loop(documents: list[list[str]], packages: Path, threads: int, work: Path) -> float:
+    paragraphs = [[" ".join(s[j : j + 4]) for j in range(0, len(s), 4)] for s in documents]
+    source = work / "argos-documents.json"
+    source.write_text(json.dumps(paragraphs, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), "ARGOS_BEAM_SIZE": str(BEAM_SIZE),
+           "ARGOS_INTER_THREADS": str(threads), "ARGOS_INTRA_THREADS": "1", "ARGOS_DEVICE_TYPE": "cpu", "XDG_DATA_HOME": str(work / "xdg-data"),
+           "XDG_CONFIG_HOME": str(work / "xdg-config"), "XDG_CACHE_HOME": str(work / "xdg-cache")}
+    output = subprocess.run([sys.executable, "-c", ARGOS_LOOP, str(source)], env=env, capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(f"bench: the Argos loop failed:\n{output.stderr}")
+    return float(output.stdout.split()[-1])
+
+
+def ct2_floor(sentences: list[str], package: Path, threads: int, batch_size: int) -> float:
+    import ctranslate2
+    import sentencepiece
+
+    tokens = sentencepiece.SentencePieceProcessor(model_file=str(package / "sentencepiece.model")).encode(
+        sentences, out_type=str
+    )
+    translator = ctranslate2.Translator(str(package / "model"), device="cpu", inter_threads=threads, intra_threads=1)
+    start = time.perf_counter()
+    translator.translate_batch(tokens, beam_size=BEAM_SIZE, max_batch_size=batch_size, max_input_length=0,
+                               max_decoding_length=2 * max(map(len, tokens)) + 16)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print only the JSON object")
+    parser.add_argument("--scale", type=int, default=1, help="replicate the 80 documents K times")
+    parser.add_argument("--rss-scale", type=int, default=10, help="scale of the second peak-RSS run (0: skip)")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch-size", type=int, default=None, help="rfaflow's default when omitted")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from rfaflow.testing.copy_model import build_package
+    from rfaflow.translate.argos import MAX_BATCH_SIZE
+
+    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    base_documents = load_documents()
+    documents = replicate(base_documents, args.scale)
+    with tempfile.TemporaryDirectory(prefix="rfaflow-bench-") as work_name:
+        work = Path(work_name)
+        env = {**os.environ, "RFAFLOW_HOME": str(work / "home"), "PYTHONPATH": str(ROOT)}
+        log("building the base-size int8 copy model ...")
+        model = build_package(work / "copy-base.argosmodel", "base",
+                              corpus=[s for d in base_documents for s in d], quantization="int8")
+        subprocess.run([sys.executable, "-m", "rfaflow", "models", "install", str(model)], env=env, check=True,
+                       capture_output=True)
+        package = work / "home" / "packages" / "translate-ko_en-copy"
+        segments = write_archive(documents, work / "archive")
+        batch_size = args.batch_size or MAX_BATCH_SIZE
+
+        log(f"(a) cold batch over {len(documents)} drafts, {segments} segments ...")
+        cold_s, cold_rss = timed_command(batch_command(work / "archive", work / "out", args.threads, args.batch_size), env)
+        log("(b) warm rerun ...")
+        warm_s, _ = timed_command(batch_command(work / "archive", work / "out", args.threads, args.batch_size), env)
+        warm_cache_s, _ = timed_command(
+            batch_command(work / "archive", work / "out-2", args.threads, args.batch_size), env
+        )
+        log("(c) Argos per-document loop ...")
+        argos_s = argos_loop(documents, work / "home" / "packages", args.threads, work)
+        log("(d) CTranslate2 floor ...")
+        floor_s = ct2_floor([s for d in documents for s in d], package, args.threads, batch_size)
+
+        rss_scale_mb = None
+        if args.rss_scale:
+            log(f"peak RSS of a cold batch at scale {args.rss_scale} ...")
+            big = work / f"archive-x{args.rss_scale}"
+            write_archive(replicate(base_documents, args.rss_scale), big)
+            big_env = {**env, "RFAFLOW_HOME": str(work / "home-big")}
+            subprocess.run([sys.executable, "-m", "rfaflow", "models", "install", str(model)], env=big_env,
+                           check=True, capture_output=True)
+            _, rss_scale_mb = timed_command(batch_command(big, work / "out-big", args.threads, args.batch_size),
+                                            big_env)
+
+    rate = lambda seconds: round(segments / seconds, 2)  # noqa: E731
+    cold, warm, argos, floor = rate(cold_s), rate(warm_s), rate(argos_s), rate(floor_s)
+    report = {
+        "cold": cold,
+        "warm": warm,
+        "argos_loop": argos,
+        "ct2_floor": floor,
+        "cold_over_argos": round(cold / argos, 3),
+        "cold_over_floor": round(cold / floor, 3),
+        "warm_over_cold": round(warm / cold, 1),
+        "rss_scale1_mb": round(cold_rss, 1) if args.scale == 1 else None,
+        f"rss_scale{args.rss_scale}_mb": round(rss_scale_mb, 1) if rss_scale_mb else None,
+        "warm_cache": rate(warm_cache_s),
+        "seconds": {"cold": round(cold_s, 2), "warm": round(warm_s, 2), "warm_cache": round(warm_cache_s, 2),
+                    "argos_loop": round(argos_s, 2), "ct2_floor": round(floor_s, 2)},
+        "segments": segments,
+        "drafts": len(documents),
+        "scale": args.scale,
+        "beam_size": BEAM_SIZE,
+        "threads": args.threads,
+        "batch_size": batch_size,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
+        "peak_rss_unit": "MB (ru_maxrss of the rfaflow process)",
+    }
+    print(json.dumps(report, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

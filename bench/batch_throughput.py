@@ -8,10 +8,12 @@ and measures, with the same model, beam size and threads:
   cold        `rfaflow batch` on a fresh store (segments per second, wall time of the whole command)
   warm        the same command rerun (unchanged drafts are skipped)
   warm_cache  the same archive into a new output folder: every brief re-rendered, translations from the cache
-  argos_loop  what a user does today: argostranslate.translate.translate() per document. Argos's sentence
+  argos_loop  what a user does today: argostranslate.translate.translate() per document, Argos's settings
+              with the thread count set through ARGOS_INTRA_THREADS (one worker, Argos's default; the key
+              argos_loop_with_workers reruns it with rfaflow's worker-per-core layout). Argos's sentence
               splitter (MiniSBD) downloads a model, so `argostranslate.translate.MiniSBDSentencizer` is replaced by
               a class whose split_sentences() is rfaflow's Korean splitter; everything else is Argos's own code
-              and settings (ARGOS_BEAM_SIZE, ARGOS_INTER_THREADS and ARGOS_INTRA_THREADS set as rfaflow sets them)
+              and settings (ARGOS_BEAM_SIZE set to rfaflow's beam)
   ct2_floor   one ctranslate2.Translator.translate_batch over all pre-tokenized segments
 and the peak RSS of the cold run at scale 1 and at --rss-scale. Prints one JSON object.
 """
@@ -103,12 +105,15 @@ print(time.perf_counter() - start)
 """
 
 
-def argos_loop(documents: list[list[str]], packages: Path, threads: int, work: Path) -> float:
+def argos_loop(documents: list[list[str]], packages: Path, threads: int, work: Path, workers: bool) -> float:
+    """Seconds for the loop. Argos runs one CTranslate2 worker (ARGOS_INTER_THREADS=1, its default) with `threads`
+    intra-op threads; with `workers`, it runs as rfaflow does: `threads` single-threaded workers."""
     paragraphs = [[" ".join(s[j : j + 4]) for j in range(0, len(s), 4)] for s in documents]
     source = work / "argos-documents.json"
     source.write_text(json.dumps(paragraphs, ensure_ascii=False), encoding="utf-8")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), "ARGOS_BEAM_SIZE": str(BEAM_SIZE),
-           "ARGOS_INTER_THREADS": str(threads), "ARGOS_INTRA_THREADS": "1", "ARGOS_DEVICE_TYPE": "cpu", "XDG_DATA_HOME": str(work / "xdg-data"),
+           "ARGOS_INTER_THREADS": str(threads if workers else 1), "ARGOS_INTRA_THREADS": str(1 if workers else threads),
+           "ARGOS_DEVICE_TYPE": "cpu", "XDG_DATA_HOME": str(work / "xdg-data"),
            "XDG_CONFIG_HOME": str(work / "xdg-config"), "XDG_CACHE_HOME": str(work / "xdg-cache")}
     output = subprocess.run([sys.executable, "-c", ARGOS_LOOP, str(source)], env=env, capture_output=True, text=True)
     if output.returncode:
@@ -165,7 +170,8 @@ def main() -> int:
             batch_command(work / "archive", work / "out-2", args.threads, args.batch_size), env
         )
         log("(c) Argos per-document loop ...")
-        argos_s = argos_loop(documents, work / "home" / "packages", args.threads, work)
+        argos_s = argos_loop(documents, work / "home" / "packages", args.threads, work, workers=False)
+        argos_workers_s = argos_loop(documents, work / "home" / "packages", args.threads, work, workers=True)
         log("(d) CTranslate2 floor ...")
         floor_s = ct2_floor([s for d in documents for s in d], package, args.threads, batch_size)
 
@@ -193,8 +199,11 @@ def main() -> int:
         "rss_scale1_mb": round(cold_rss, 1) if args.scale == 1 else None,
         f"rss_scale{args.rss_scale}_mb": round(rss_scale_mb, 1) if rss_scale_mb else None,
         "warm_cache": rate(warm_cache_s),
+        "argos_loop_with_workers": rate(argos_workers_s),
+        "cold_over_argos_with_workers": round(cold / rate(argos_workers_s), 3),
         "seconds": {"cold": round(cold_s, 2), "warm": round(warm_s, 2), "warm_cache": round(warm_cache_s, 2),
-                    "argos_loop": round(argos_s, 2), "ct2_floor": round(floor_s, 2)},
+                    "argos_loop": round(argos_s, 2), "argos_loop_with_workers": round(argos_workers_s, 2),
+                    "ct2_floor": round(floor_s, 2)},
         "segments": segments,
         "drafts": len(documents),
         "scale": args.scale,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,22 +45,32 @@ def cli(debug: bool) -> None:
     """
 
 
+def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `render` and `batch` share: memories, engine, summary and templates."""
+    options = [
+        click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+                     help="Translation memory (TMX) whose exact matches are used first. Repeatable."),
+        click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
+                     help="Machine translation for what the memory lacks ('tm': memory only)."),
+        click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
+                     help="Summary algorithm."),
+        click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
+                     help="Sentences in each summary."),
+        click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="Folder of templates searched before the built-in ones."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-f", "--format", "output_format", type=click.Choice(["html", "md"]), default="html",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(),
               help="Output file, or folder (one DRAFT.html/.md per draft). Default: stdout for one draft.")
-@click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
-              help="Translation memory (TMX) whose exact matches are used first. Repeatable.")
-@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
-              help="Machine translation for what the memory lacks ('tm': memory only).")
-@click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
-              help="Summary algorithm.")
-@click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
-              help="Sentences in the summary.")
-@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of templates searched before the built-in ones.")
+@brief_options
 def render(drafts: tuple[Path, ...], output_format: str, output: str | None, memories: tuple[Path, ...],
            engine: str, algorithm: str, sentences: int, template_dir: Path | None) -> None:
     """Render Korean DRAFTS as English news briefs.
@@ -125,16 +136,7 @@ def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str)
               help="Output folder; its tree mirrors the archive's.")
 @click.option("-f", "--format", "output_format", type=click.Choice(["html", "md", "both"]), default="html",
               show_default=True, help="Output format.")
-@click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
-              help="Translation memory (TMX) whose exact matches are used first. Repeatable.")
-@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
-              help="Machine translation for what the memory lacks ('tm': memory only).")
-@click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
-              help="Summary algorithm.")
-@click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
-              help="Sentences in each summary.")
-@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of templates searched before the built-in ones.")
+@brief_options
 @click.option("--jobs", type=click.IntRange(min=1),
               help="Translation workers, one CPU thread each.  [default: one per core]")
 @click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per translation batch.  [default: 16]")

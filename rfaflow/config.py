@@ -29,4 +29,4 @@ def package_index_url() -> str:
 
 def pool_segments() -> int:
     """Segments a batch run gathers from several drafts before one pooled translation call (bounds memory)."""
-    return int(os.environ.get("RFAFLOW_POOL_SEGMENTS", "4000"))
+    return int(os.environ.get("RFAFLOW_POOL_SEGMENTS", "1000"))

@@ -14,7 +14,7 @@ from rfaflow.draft import read_draft
 from rfaflow.errors import TranslationMissing
 from rfaflow.segment import segment_paragraphs
 from rfaflow.translate import Origin, TranslationChain
-from rfaflow.translate.argos import MAX_BATCH_SIZE, ArgosTranslator
+from rfaflow.translate.argos import CALL_SIZE, MAX_BATCH_SIZE, ArgosTranslator
 from rfaflow.translate.memory import TranslationMemory
 
 
@@ -25,7 +25,7 @@ def _varied_sentences(count: int) -> list[str]:
 
 
 def test_copy_model_returns_every_sentence_in_order_across_batches(installed_copy_model) -> None:
-    texts = _varied_sentences(5 * MAX_BATCH_SIZE + 3)
+    texts = _varied_sentences(2 * CALL_SIZE + 3 * MAX_BATCH_SIZE + 3)  # across calls and batches
     texts[10] = texts[50]  # a duplicate must come back twice, in both places
     chain = TranslationChain(None, "argos", "ko", "en")
     translations = chain.translate(texts)

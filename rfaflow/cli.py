@@ -199,7 +199,7 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
       rfaflow summarize - --lang ko --split lines --format json < sentences.txt
     """
     from rfaflow.draft import body_paragraphs, split_front_matter
-    from rfaflow.segment import split_sentences
+    from rfaflow.segment import split_paragraphs
     from rfaflow.summarize import summarize as choose
 
     text = _read_text(source)
@@ -208,7 +208,7 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
     if split == "lines":
         units = [line.strip() for line in text.splitlines() if line.strip()]
     else:
-        units = [s for paragraph in body_paragraphs(text) for s in split_sentences(paragraph, lang)]
+        units = [s for sentences in split_paragraphs(body_paragraphs(text), lang) for s in sentences]
     if not units:
         raise RfaflowError("no sentences to summarize", "<stdin>" if str(source) == "-" else source)
     summary = choose(units, sentences, algorithm, lang)

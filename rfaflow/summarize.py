@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rfaflow.segment import words
@@ -51,7 +52,9 @@ class _Tokenizer:
         raise NotImplementedError("sentences are split by rfaflow before sumy sees them")
 
 
+@lru_cache(maxsize=None)
 def _sumy_ranker(algorithm: str, language: str) -> Any:
+    """One ranker per algorithm and language (they keep no state between documents), with memoised stems."""
     import importlib
 
     from sumy.nlp.stemmers import Stemmer, null_stemmer
@@ -63,7 +66,7 @@ def _sumy_ranker(algorithm: str, language: str) -> Any:
         summarizer = summarizer_class(null_stemmer)
         summarizer.stop_words = get_stop_words("korean") | _KOREAN_MORPHEME_STOP_WORDS
     else:
-        summarizer = summarizer_class(Stemmer("english"))
+        summarizer = summarizer_class(lru_cache(maxsize=1 << 16)(Stemmer("english")))
         summarizer.stop_words = get_stop_words("english")
     return summarizer
 

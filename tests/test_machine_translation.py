@@ -98,3 +98,25 @@ def test_render_with_copy_model_and_no_memory_is_the_korean_in_order_marked_unre
         "Machine-translated with Argos Translate (ko→en, package 1.1); not reviewed by a translator." in result.stdout
     )
     assert "Translated by" not in result.stdout
+
+
+def test_cache_serves_a_second_chain_and_misses_for_another_model(installed_copy_model, tmp_path: Path) -> None:
+    from rfaflow.store import Store
+    from rfaflow.testing.copy_model import build_package
+    from rfaflow.translate.packages import install_file
+
+    store = Store(tmp_path / "cache.sqlite")
+    texts = ["첫 문장이다.", "둘째 문장이다.", "첫 문장이다."]
+    first = TranslationChain(None, "argos", "ko", "en", cache=store)
+    assert [t.text for t in first.translate(texts)] == texts
+    assert (first.counts["machine"], first.counts["cache"]) == (3, 0)
+
+    second = TranslationChain(None, "argos", "ko", "en", cache=Store(tmp_path / "cache.sqlite"))
+    assert [t.text for t in second.translate(texts)] == texts
+    assert (second.counts["machine"], second.counts["cache"]) == (0, 3)
+    assert "_translator" not in vars(second.machine)  # the model was never loaded
+
+    install_file(build_package(tmp_path / "other.argosmodel", seed=1))  # same name and version, other weights
+    third = TranslationChain(None, "argos", "ko", "en", cache=store)
+    third.translate(texts)
+    assert (third.counts["machine"], third.counts["cache"]) == (3, 0)

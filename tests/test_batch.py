@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, SAMPLE_TM, write_draft
 

@@ -208,15 +208,16 @@ class BatchRun:
         drafts = find_drafts(self.archive, self.tree.root)
         self.report.drafts = len(drafts)
         pool: list[_Pending] = []
-        pool_size = config.pool_segments()
+        pool_texts, pool_size = 0, config.pool_segments()
         for relative in drafts:
             pending = self._prepare(relative)
             if pending is None:
                 continue
             pool.append(pending)
-            if sum(len(p.prepared.texts) for p in pool) >= pool_size:
+            pool_texts += len(pending.prepared.texts)
+            if pool_texts >= pool_size:
                 self._flush(pool)
-                pool = []
+                pool, pool_texts = [], 0
         self._flush(pool)
         self._write_index_and_manifest(drafts)
         counts = self.chain.counts

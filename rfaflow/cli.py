@@ -16,7 +16,6 @@ from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from rfaflow.translate import ENGINE_NAMES
 
 
-
 class RfaflowGroup(click.Group):
     """Turns library errors into `Error: <file>: <problem>` on stderr and their exit code (tracebacks with --debug)."""
 

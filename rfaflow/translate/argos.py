@@ -63,17 +63,11 @@ class ArgosTranslator:
 
         return sentencepiece.SentencePieceProcessor(model_file=str(self.model.path / "sentencepiece.model"))
 
-    @cached_property
-    def _target_prefix(self) -> str:
-        import argostranslate.package
-
-        return argostranslate.package.Package(self.model.path).target_prefix
-
     def translate(self, texts: Sequence[str]) -> list[str]:
         if not texts:
             return []
         tokens = self._tokenizer.encode(list(texts), out_type=str)
-        prefix = self._target_prefix
+        prefix = self.model.target_prefix
         translations = [""] * len(tokens)
         by_length = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         for start in range(0, len(by_length), CALL_SIZE):

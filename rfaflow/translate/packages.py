@@ -35,6 +35,7 @@ class InstalledModel:
     from_code: str
     to_code: str
     version: str
+    target_prefix: str = ""  # a token some packages expect at the start of every translation
 
     @property
     def model_dir(self) -> Path:
@@ -72,7 +73,10 @@ def installed_models(packages_dir: Path | None = None) -> list[InstalledModel]:
             continue
         if package.type == "translate" and package.from_code and package.to_code:
             models.append(
-                InstalledModel(folder.name, folder, package.from_code, package.to_code, package.package_version)
+                InstalledModel(
+                    folder.name, folder, package.from_code, package.to_code, package.package_version,
+                    package.target_prefix,
+                )
             )
     return models
 

@@ -16,6 +16,8 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(RFAFLOW) render samples/musan.md --tm samples/tm/korean-service.tmx -o out/
 	$(RFAFLOW) render samples/musan.md --tm samples/tm/korean-service.tmx -f md -o out/
+	$(RFAFLOW) review samples/musan.md --tm samples/tm/korean-service.tmx --engine tm \
+		--glossary samples/glossary/korean-desk.csv -o out/musan-review.html
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q

@@ -20,14 +20,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rfaflow import __version__, config
-from rfaflow.brief import PreparedDraft, assemble_brief, prepare
+from rfaflow.brief import PreparedDraft, SummaryOptions, assemble_brief, prepare
+from rfaflow.desk import build_chain
 from rfaflow.draft import parse_draft, read_draft_bytes
 from rfaflow.errors import RfaflowError
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
-from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
-from rfaflow.translate import TranslationChain
-from rfaflow.translate.memory import TranslationMemory
 
 DRAFT_SUFFIX = ".md"
 INDEX_TEMPLATES = {"html": "index.html.j2", "md": "index.md.j2"}
@@ -42,9 +40,9 @@ class BatchError(RfaflowError):
 class BatchOptions:
     formats: tuple[str, ...] = ("html",)
     memories: tuple[Path, ...] = ()
+    glossaries: tuple[Path, ...] = ()
     engine: str = "argos"
-    algorithm: str = DEFAULT_ALGORITHM
-    sentences: int = DEFAULT_SENTENCES
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
     template_dir: Path | None = None
     threads: int | None = None
     batch_size: int | None = None
@@ -126,18 +124,19 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def settings_fingerprint(options: BatchOptions) -> str:
-    """Everything besides the draft and the model that shapes a brief: a change re-renders every draft."""
-    files = [Path(p) for p in options.memories]
+def settings_fingerprint(options: BatchOptions, memory_digest: str = "") -> str:
+    """Everything besides the draft and the model that shapes a brief: a change re-renders every draft.
+    `memory_digest` stands for the post-edits in the store (see Store.memory_digest)."""
+    files = [Path(p) for p in (*options.memories, *options.glossaries)]
     if options.template_dir:
         files += sorted(p for p in Path(options.template_dir).rglob("*") if p.is_file())
     settings = {
         "rfaflow": __version__,
         "formats": sorted(options.formats),
         "engine": options.engine,
-        "algorithm": options.algorithm,
-        "sentences": options.sentences,
+        "summary": asdict(options.summary),
         "files": [[str(p), _sha256(p.read_bytes()) if p.is_file() else None] for p in files],
+        "memory": memory_digest,
     }
     return _sha256(json.dumps(settings, sort_keys=True).encode())
 
@@ -190,11 +189,11 @@ class BatchRun:
         self.tree = _SafeTree(out_dir)
         self.on_draft = on_draft or (lambda outcome, report: None)
         self.env = environment(options.template_dir)
-        memory = TranslationMemory.from_files(options.memories, "ko", "en") if options.memories else None
-        self.chain = TranslationChain(
-            memory, options.engine, "ko", "en", cache=store, threads=options.threads, batch_size=options.batch_size
+        self.chain = build_chain(
+            store, options.memories, options.glossaries, options.engine, "ko", "en", options.threads,
+            options.batch_size,
         )
-        self.fingerprint = settings_fingerprint(options)
+        self.fingerprint = settings_fingerprint(options, store.memory_digest("ko", "en"))
         self.report = BatchReport()
 
     @property
@@ -291,7 +290,7 @@ class BatchRun:
             self._finish(outcome)
 
     def _write_briefs(self, pending: _Pending, translations: list) -> Job:
-        brief = assemble_brief(pending.prepared, translations, self.options.algorithm, self.options.sentences)
+        brief = assemble_brief(pending.prepared, translations, self.options.summary)
         outputs = {}
         stem = pending.relative[: -len(DRAFT_SUFFIX)]
         for fmt in self.options.formats:

@@ -14,6 +14,16 @@ from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize
 from rfaflow.translate import Origin, Translation, TranslationChain
 
 TARGET_LANGUAGE = "en"
+# "source": sentences are chosen on the reporter's Korean and shown in their English translation, so the choice does
+# not depend on the quality of machine translation; "target": chosen on the English.
+SUMMARY_LANGUAGES = ("source", "target")
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int = DEFAULT_SENTENCES
+    language: str = "source"
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
@@ -58,6 +68,8 @@ def _provenance(translations: list[Translation]) -> list[str]:
         origin = translation.origin
         if origin.kind == "tm":
             label = f"from translation memory ({origin.translator or 'translator not named'})"
+        elif origin.kind == "pe":
+            label = f"post-edited by {origin.translator or 'a post-editor not named'}"
         else:
             label = f"machine-translated with {machine_description(origin)}, model {origin.model}"
         counts[label] = counts.get(label, 0) + 1
@@ -90,10 +102,7 @@ def prepare(draft: Draft) -> PreparedDraft:
 
 
 def assemble_brief(
-    prepared: PreparedDraft,
-    translations: list[Translation],
-    algorithm: str = DEFAULT_ALGORITHM,
-    summary_sentences: int = DEFAULT_SENTENCES,
+    prepared: PreparedDraft, translations: list[Translation], summary_options: SummaryOptions = SummaryOptions()
 ) -> Brief:
     """The brief from a prepared draft and one translation per text of it, in order."""
     draft, segments = prepared.draft, prepared.segments
@@ -108,7 +117,11 @@ def assemble_brief(
     paragraphs: list[list[BriefSentence]] = [[] for _ in draft.paragraphs]
     for sentence in sentences:
         paragraphs[sentence.paragraph].append(sentence)
-    summary = summarize([s.text for s in sentences], summary_sentences, algorithm, TARGET_LANGUAGE)
+    if summary_options.language == "source":
+        chosen_on, language = [s.source for s in sentences], draft.language
+    else:
+        chosen_on, language = [s.text for s in sentences], TARGET_LANGUAGE
+    summary = summarize(chosen_on, summary_options.sentences, summary_options.algorithm, language)
     return Brief(
         headline=headline,
         date=draft.date,
@@ -119,15 +132,10 @@ def assemble_brief(
         credits=credit_line(draft, translations),
         provenance=_provenance(translations),
         tags=draft.tags,
-        summary_algorithm=algorithm,
+        summary_algorithm=summary_options.algorithm,
     )
 
 
-def build_brief(
-    draft: Draft,
-    chain: TranslationChain,
-    algorithm: str = DEFAULT_ALGORITHM,
-    summary_sentences: int = DEFAULT_SENTENCES,
-) -> Brief:
+def build_brief(draft: Draft, chain: TranslationChain, summary_options: SummaryOptions = SummaryOptions()) -> Brief:
     prepared = prepare(draft)
-    return assemble_brief(prepared, chain.translate(prepared.texts, path=draft.path), algorithm, summary_sentences)
+    return assemble_brief(prepared, chain.translate(prepared.texts, path=draft.path), summary_options)

@@ -14,6 +14,7 @@ from rfaflow import __version__
 from rfaflow.errors import ExitCode, RfaflowError
 from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from rfaflow.translate import ENGINE_NAMES
+from rfaflow.translate.memory import DEFAULT_FUZZY_THRESHOLD
 
 
 class RfaflowGroup(click.Group):
@@ -49,12 +50,18 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
                      help="Translation memory (TMX) whose exact matches are used first. Repeatable."),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Glossary (CSV source,target[,note] or TBX) whose terms machine translation must keep."
+                     " Repeatable."),
         click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
                      help="Machine translation for what the memory lacks ('tm': memory only)."),
         click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
                      help="Summary algorithm."),
         click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
                      help="Sentences in each summary."),
+        click.option("--summary-language", type=click.Choice(["source", "target"]), default="source",
+                     show_default=True,
+                     help="Choose summary sentences on the Korean ('source', shown in English) or on the English."),
         click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      help="Folder of templates searched before the built-in ones."),
     ]
@@ -71,7 +78,8 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Output file, or folder (one DRAFT.html/.md per draft). Default: stdout for one draft.")
 @brief_options
 def render(drafts: tuple[Path, ...], output_format: str, output: str | None, memories: tuple[Path, ...],
-           engine: str, algorithm: str, sentences: int, template_dir: Path | None) -> None:
+           glossaries: tuple[Path, ...], engine: str, algorithm: str, sentences: int, summary_language: str,
+           template_dir: Path | None) -> None:
     """Render Korean DRAFTS as English news briefs.
 
     Every draft is rendered before anything is written: a bad draft stops the run with nothing written.
@@ -81,12 +89,12 @@ def render(drafts: tuple[Path, ...], output_format: str, output: str | None, mem
       rfaflow render drafts/musan.md -o briefs/
       rfaflow render drafts/musan.md -f md --tm memory.tmx > musan.md
     """
-    from rfaflow.brief import build_brief
+    from rfaflow.brief import SummaryOptions, build_brief
+    from rfaflow.desk import build_chain
     from rfaflow.draft import read_draft
     from rfaflow.render import environment, render_brief, write_atomically
     from rfaflow.store import default_store
     from rfaflow.translate import TranslationChain
-    from rfaflow.translate.memory import TranslationMemory
 
     targets = _output_paths(drafts, output, f".{output_format}")
     env = environment(template_dir)
@@ -97,9 +105,8 @@ def render(drafts: tuple[Path, ...], output_format: str, output: str | None, mem
         for draft_path in drafts:
             draft = read_draft(draft_path)
             if draft.language not in chains:
-                memory = TranslationMemory.from_files(memories, draft.language, "en") if memories else None
-                chains[draft.language] = TranslationChain(memory, engine, draft.language, "en", cache=store)
-            brief = build_brief(draft, chains[draft.language], algorithm, sentences)
+                chains[draft.language] = build_chain(store, memories, glossaries, engine, draft.language, "en")
+            brief = build_brief(draft, chains[draft.language], SummaryOptions(algorithm, sentences, summary_language))
             rendered.append(render_brief(brief, output_format, env))
     finally:
         store.close()
@@ -141,9 +148,9 @@ def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str)
 @click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per translation batch.  [default: 16]")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first draft that fails (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON on stdout.")
-def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path, ...], engine: str, algorithm: str,
-          sentences: int, template_dir: Path | None, jobs: int | None, batch_size: int | None, fail_fast: bool,
-          as_json: bool) -> None:
+def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path, ...], glossaries: tuple[Path, ...],
+          engine: str, algorithm: str, sentences: int, summary_language: str, template_dir: Path | None,
+          jobs: int | None, batch_size: int | None, fail_fast: bool, as_json: bool) -> None:
     """Render every draft under ARCHIVE into OUT_DIR, mirroring its folders.
 
     Rerunning continues where a run stopped: unchanged drafts are skipped, and translations come from the cache.
@@ -156,11 +163,13 @@ def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path
       rfaflow batch archive/ -o briefs/ --json > report.json
     """
     from rfaflow.batch import BatchOptions, run_batch
+    from rfaflow.brief import SummaryOptions
     from rfaflow.progress import Progress
     from rfaflow.store import default_store
 
     formats = ("html", "md") if output_format == "both" else (output_format,)
-    options = BatchOptions(formats, memories, engine, algorithm, sentences, template_dir, jobs, batch_size, fail_fast)
+    summary = SummaryOptions(algorithm, sentences, summary_language)
+    options = BatchOptions(formats, memories, glossaries, engine, summary, template_dir, jobs, batch_size, fail_fast)
     store = default_store()
     progress = Progress(sys.stderr)
     try:
@@ -231,6 +240,206 @@ def _read_text(source: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise RfaflowError(f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", name) from None
+
+
+def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What `check`, `review` and `xliff export` need to translate a draft the way `render` would."""
+    options = [
+        click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+                     help="Translation memory (TMX). Repeatable."),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Glossary (CSV or TBX). Repeatable."),
+        click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
+                     help="Machine translation for what the memory lacks ('tm': memory only)."),
+        click.option("--fuzzy", "fuzzy_threshold", type=click.FloatRange(50, 100), default=DEFAULT_FUZZY_THRESHOLD,
+                     show_default=True, help="Lowest similarity (percent) of a memory match offered as a suggestion."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _review(draft_path: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
+            fuzzy_threshold: float):
+    from rfaflow.desk import build_chain, review_draft
+    from rfaflow.draft import read_draft
+    from rfaflow.store import default_store
+
+    draft = read_draft(draft_path)
+    store = default_store()
+    try:
+        return review_draft(draft, build_chain(store, memories, glossaries, engine, draft.language), fuzzy_threshold)
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="'json': {\"segments\": N, \"findings\": [{\"id\", \"check\", \"severity\", \"message\"}]}.")
+@_desk_options
+def check(path: Path, output_format: str, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
+          fuzzy_threshold: float) -> None:
+    """Check the translations in PATH: a TMX or XLIFF file, or a draft (translated as render would).
+
+    Numbers are compared by value (1천860만 = 18.6 million), glossary terms must appear, and Hangul left in the
+    English, empty output, odd lengths, machine loops and unbalanced brackets are flagged. Exit code 4 when any
+    finding is an error.
+
+    \b
+    Examples:
+      rfaflow check drafts/musan.md --tm memory.tmx --glossary desk.csv
+      rfaflow check post-edited.xlf --format json
+    """
+    from rfaflow.qa import ERROR
+    from rfaflow.qa.checks import check_pairs
+
+    suffix = path.suffix.lower()
+    if suffix in (".tmx", ".xlf", ".xliff"):
+        from rfaflow.glossary import Glossary
+
+        if suffix == ".tmx":
+            from rfaflow.translate.memory import read_tmx
+
+            pairs = [(unit.id, unit.source, unit.target) for unit in read_tmx(path, "ko", "en")]
+        else:
+            from rfaflow.xliff import read_pairs
+
+            pairs = read_pairs(path)
+        findings = check_pairs(pairs, Glossary.from_files(glossaries) if glossaries else None)
+        segments = len(pairs)
+    else:
+        review = _review(path, memories, glossaries, engine, fuzzy_threshold)
+        findings, segments = review.findings, len(review.segments)
+    errors = sum(finding.severity == ERROR for finding in findings)
+    if output_format == "json":
+        click.echo(json.dumps({"segments": segments, "findings": [vars(f) for f in findings]}, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(f"{path}:{finding.id}: {finding.severity}: {finding.check}: {finding.message}")
+        warnings = len(findings) - errors
+        click.echo(f"{path}: {segments} segments, {errors} error{'s' * (errors != 1)}, "
+                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
+    if errors:
+        click.get_current_context().exit(ExitCode.QA_ERRORS)
+
+
+@cli.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The review page to write (HTML).")
+@_desk_options
+def review(draft: Path, output: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
+           fuzzy_threshold: float) -> None:
+    """Write a review page for DRAFT: Korean and English side by side, origins, QA findings, memory suggestions.
+
+    \b
+    Example:
+      rfaflow review drafts/musan.md --tm memory.tmx --glossary desk.csv -o musan-review.html
+    """
+    from rfaflow.render import environment, render_template, write_atomically
+
+    page = render_template(environment(), "review.html.j2", review=_review(draft, memories, glossaries, engine,
+                                                                            fuzzy_threshold))
+    write_atomically(output, page)
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.group()
+def xliff() -> None:
+    """Hand a draft's translation to a CAT tool (XLIFF 1.2) and bring the post-edits back.
+
+    \b
+    Examples:
+      rfaflow xliff export drafts/musan.md -o musan.xlf --post-editor "Soo Min Jo"
+      rfaflow xliff import musan.xlf
+    """
+
+
+@xliff.command("export")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The XLIFF file to write.")
+@click.option("--post-editor", help="Who will post-edit it; recorded in the file and credited on import.")
+@_desk_options
+def xliff_export(draft: Path, output: Path, post_editor: str | None, memories: tuple[Path, ...],
+                 glossaries: tuple[Path, ...], engine: str, fuzzy_threshold: float) -> None:
+    """Write DRAFT's segments with their translations, origins, QA findings and suggestions as XLIFF 1.2.
+
+    \b
+    Example:
+      rfaflow xliff export drafts/musan.md --tm memory.tmx -o musan.xlf --post-editor "Soo Min Jo"
+    """
+    from rfaflow.render import write_atomically
+    from rfaflow.xliff import export_xliff
+
+    review_data = _review(draft, memories, glossaries, engine, fuzzy_threshold)
+    write_atomically(output, export_xliff(review_data, post_editor).decode("utf-8"))
+    click.echo(f"Wrote {output}: {len(review_data.segments)} segments, {len(review_data.findings)} QA findings",
+               err=True)
+
+
+@xliff.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--post-editor", help="Who post-edited it (default: the contact named in the file).")
+def xliff_import(path: Path, post_editor: str | None) -> None:
+    """Bring post-edited targets from an XLIFF file into rfaflow's translation memory.
+
+    The next render of the draft uses them and credits the post-editor.
+
+    \b
+    Example:
+      rfaflow xliff import musan.xlf --post-editor "Soo Min Jo"
+    """
+    from rfaflow.store import default_store
+    from rfaflow.xliff import read_post_edits
+
+    report = read_post_edits(path, post_editor)
+    store = default_store()
+    try:
+        store.add_memory("ko", "en", report.imported)
+    finally:
+        store.close()
+    left = f"; {report.unchanged_machine} machine translations left unreviewed" if report.unchanged_machine else ""
+    click.echo(f"Imported {len(report.imported)} of {report.units} segments from {path}, "
+               f"credited to {report.post_editor}{left}")
+
+
+@cli.group()
+def tm() -> None:
+    """The translation memory: approved pairs from TMX files and imported post-edits.
+
+    \b
+    Example:
+      rfaflow tm export -o desk-memory.tmx --tm samples/tm/korean-service.tmx
+    """
+
+
+@tm.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The TMX file to write.")
+@click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+              help="TMX files to merge in (the newest unit wins for a source sentence). Repeatable.")
+def tm_export(output: Path, memories: tuple[Path, ...]) -> None:
+    """Write every approved pair (imported post-edits, merged with any --tm files) as TMX 1.4b.
+
+    \b
+    Example:
+      rfaflow tm export -o desk-memory.tmx
+    """
+    from rfaflow.render import write_atomically
+    from rfaflow.store import default_store
+    from rfaflow.translate.memory import TranslationMemory, tmx_bytes
+
+    store = default_store()
+    try:
+        memory = TranslationMemory.from_files(memories, "ko", "en", extra=store.memory_units("ko", "en"))
+    finally:
+        store.close()
+    if not len(memory):
+        raise RfaflowError("nothing to export: no imported post-edits and no --tm files", output)
+    write_atomically(output, tmx_bytes(memory.units, "ko", "en").decode("utf-8"))
+    click.echo(f"Wrote {output}: {len(memory)} translation units", err=True)
 
 
 @cli.group()

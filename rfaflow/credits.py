@@ -21,28 +21,41 @@ def machine_description(origin: Origin) -> str:
     return f"{engine} ({origin.source_lang}→{origin.target_lang}, package {origin.model_version})"
 
 
+def _engines(origins: Sequence[Origin]) -> str:
+    return " and ".join(dict.fromkeys(machine_description(origin) for origin in origins))
+
+
+def _post_edit_credit(translations: Sequence[Translation]) -> list[str]:
+    """"Post-edited by X from a machine translation by E." for sentences brought back from an XLIFF round trip."""
+    edits = [t.origin for t in translations if t.origin.kind == "pe"]
+    if not edits:
+        return []
+    editors = _names(list(dict.fromkeys(origin.translator or "an unnamed post-editor" for origin in edits)))
+    bases = [origin for origin in edits if origin.engine]
+    return [f"Post-edited by {editors} from a machine translation by {_engines(bases)}." if bases
+            else f"Post-edited by {editors}."]
+
+
 def translation_credit(draft_translator: str | None, translations: Sequence[Translation]) -> list[str]:
-    machine = list(dict.fromkeys(t.origin for t in translations if t.origin.kind == "mt"))
-    machine_count = sum(t.origin.kind == "mt" for t in translations)
-    engines = " and ".join(machine_description(origin) for origin in machine)
+    machine = [t.origin for t in translations if t.origin.kind == "mt"]
+    engines = _engines(machine)
     if draft_translator:
-        if machine:
-            return [f"Translated by {draft_translator} from a machine translation by {engines}."]
-        return [f"Translated by {draft_translator}."]
+        basis = f" from a machine translation by {engines}" if machine else ""
+        return [f"Translated by {draft_translator}{basis}.", *_post_edit_credit(translations)]
     credit = []
-    memory_translators = list(
-        dict.fromkeys(t.origin.translator for t in translations if t.origin.kind == "tm" and t.origin.translator)
-    )
+    memory = [t.origin for t in translations if t.origin.kind == "tm"]
+    memory_translators = list(dict.fromkeys(origin.translator for origin in memory if origin.translator))
     if memory_translators:
         credit.append(f"Translated by {_names(memory_translators)}.")
-    elif machine_count < len(translations):
+    elif memory:
         credit.append("Translated from an approved translation memory.")
+    credit += _post_edit_credit(translations)
     if machine:
-        if machine_count == len(translations):
+        if len(machine) == len(translations):
             credit.append(f"Machine-translated with {engines}; not reviewed by a translator.")
         else:
             credit.append(
-                f"{machine_count} of {len(translations)} sentences machine-translated with {engines};"
+                f"{len(machine)} of {len(translations)} sentences machine-translated with {engines};"
                 " not reviewed by a translator."
             )
     return credit

@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     ERROR = 1
     USAGE = 2
     PARTIAL = 3
+    QA_ERRORS = 4  # `rfaflow check` found errors
 
 
 class RfaflowError(Exception):

@@ -1,4 +1,5 @@
-"""The embedded store: one SQLite file (WAL) with the machine-translation cache and the job state of batch runs.
+"""The embedded store: one SQLite file (WAL) with the machine-translation cache, the job state of batch runs and
+the desk's own translation memory (post-edits imported from XLIFF).
 
 The cache is keyed by engine, model identity (name, version, content hash) and source text, so a changed model
 misses the cache while an unchanged one reuses it across `render` and `batch` runs. Job state is keyed by output
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rfaflow.errors import RfaflowError
+from rfaflow.translate.memory import MemoryUnit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -38,6 +40,19 @@ CREATE TABLE IF NOT EXISTS jobs (
     entry TEXT NOT NULL,
     updated REAL NOT NULL,
     PRIMARY KEY (out_dir, draft)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS memory (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    translator TEXT,
+    changed TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    engine TEXT,
+    model TEXT,
+    model_version TEXT,
+    PRIMARY KEY (source_lang, target_lang, source)
 ) WITHOUT ROWID;
 """
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
@@ -126,6 +141,39 @@ class Store:
                     for job in jobs
                 ],
             )
+
+
+    # The desk's translation memory: approved pairs kept by rfaflow itself, one per source sentence.
+
+    def memory_units(self, source_lang: str, target_lang: str) -> list[MemoryUnit]:
+        rows = self._db.execute(
+            "SELECT source, target, translator, changed, kind, engine, model, model_version FROM memory"
+            " WHERE source_lang = ? AND target_lang = ? ORDER BY changed, source",
+            (source_lang, target_lang),
+        )
+        return [
+            MemoryUnit(source, target, translator, changed, str(number), kind, engine, model, version)
+            for number, (source, target, translator, changed, kind, engine, model, version) in enumerate(rows, 1)
+        ]
+
+    def add_memory(self, source_lang: str, target_lang: str, units: Sequence[MemoryUnit]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO memory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (source_lang, target_lang, unit.source, unit.target, unit.translator, unit.changed, unit.kind,
+                     unit.engine, unit.model, unit.model_version)
+                    for unit in units
+                ],
+            )
+
+    def memory_digest(self, source_lang: str, target_lang: str) -> str:
+        """Changes whenever the memory does: batch runs re-render drafts after an import."""
+        count, latest = self._db.execute(
+            "SELECT count(*), max(changed) FROM memory WHERE source_lang = ? AND target_lang = ?",
+            (source_lang, target_lang),
+        ).fetchone()
+        return f"{count}:{latest or ''}"
 
 
 def default_store() -> Store:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLES, SAMPLE_TM, write_draft
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 
 from rfaflow.batch import BatchOptions, run_batch
 from rfaflow.cli import cli
@@ -239,3 +239,28 @@ def test_progress_on_a_terminal_and_in_a_log(tmp_path: Path) -> None:
     lines = log.getvalue().splitlines()
     assert lines[0] == "Error: x/b.md: file is empty"
     assert re.fullmatch(r"batch: 2/4 drafts, 10 segments, [\d.]+ seg/s, ETA \d+s", lines[1])
+
+
+def test_glossary_and_imported_post_edits_invalidate_done_drafts(
+    tmp_path: Path, installed_copy_model, rfaflow_home: Path
+) -> None:
+    from rfaflow.translate.memory import MemoryUnit
+
+    archive, out = make_archive(tmp_path), tmp_path / "out"
+    glossary = tmp_path / "desk.csv"
+    glossary.write_text("신의주,Sinuiju\n", encoding="utf-8")
+    assert batch(str(archive), "-o", str(out), "--tm", str(SAMPLE_TM))[0] == 0
+    code, _, stderr = batch(str(archive), "-o", str(out), "--tm", str(SAMPLE_TM), "--glossary", str(glossary))
+    assert SUMMARY.match(stderr.splitlines()[-1]).groups()[:4] == ("3", "3", None, "0")  # a new glossary: all redone
+    assert "Sinuiju" in (out / "2026" / "11" / "sinuiju-coal.html").read_text(encoding="utf-8")
+    store = Store(rfaflow_home / "rfaflow.sqlite")  # what `rfaflow xliff import` writes
+    store.add_memory("ko", "en", [MemoryUnit("세관 측은 금지 기간이 언제까지인지 밝히지 않았다.",
+                                             "Customs did not say how long the ban would last.", "Soo Min Jo",
+                                             "20261128T120000Z", kind="pe", engine="argos")])
+    store.close()
+    code, _, stderr = batch(str(archive), "-o", str(out), "--tm", str(SAMPLE_TM), "--glossary", str(glossary))
+    assert code == 0 and SUMMARY.match(stderr.splitlines()[-1]).groups()[:4] == ("3", "3", None, "0")
+    brief = (out / "2026" / "11" / "sinuiju-coal.html").read_text(encoding="utf-8")
+    assert "Customs did not say how long the ban would last." in brief and "Post-edited by Soo Min Jo" in brief
+    code, _, stderr = batch(str(archive), "-o", str(out), "--tm", str(SAMPLE_TM), "--glossary", str(glossary))
+    assert SUMMARY.match(stderr.splitlines()[-1]).groups()[:4] == ("3", "0", "3", "0")

@@ -19,9 +19,10 @@ from rfaflow.errors import TranslationMissing
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a translation came from: a translator's approved memory, or a named machine-translation model."""
+    """Where a translation came from: a translator's approved memory ("tm"), a named machine-translation model
+    ("mt"), or a translator's post-edit ("pe") of the machine translation named by engine and model, if any."""
 
-    kind: Literal["tm", "mt"]
+    kind: Literal["tm", "mt", "pe"]
     source_lang: str
     target_lang: str
     translator: str | None = None
@@ -54,6 +55,12 @@ class MachineTranslator(Protocol):
     def translate(self, texts: Sequence[str]) -> list[str]: ...
 
 
+class TermProtector(Protocol):
+    """A glossary as the chain sees it: rewrites a source so machine translation keeps the approved terms."""
+
+    def protect(self, source: str) -> str: ...
+
+
 class TranslationCache(Protocol):
     def cached(self, engine: str, model: str, texts: Sequence[str]) -> dict[str, str]: ...
 
@@ -77,7 +84,8 @@ ENGINE_NAMES = ("argos", "tm")  # "tm": the memory alone, no machine translation
 
 class TranslationChain:
     """Exact memory matches first, then the cache of earlier machine translations, then one batched call to the
-    machine engine for the rest, each distinct text sent once.
+    machine engine for the rest, each distinct text sent once. With a glossary, texts go to the cache and the
+    engine with their terms protected (so a changed glossary never reuses translations made without it).
 
     The machine engine (and its model) is loaded on first need and reused for every later call. `counts` tallies,
     per text given, where its translation came from: memory, cache, machine or missing.
@@ -92,12 +100,13 @@ class TranslationChain:
         cache: TranslationCache | None = None,
         threads: int | None = None,
         batch_size: int | None = None,
+        glossary: TermProtector | None = None,
     ) -> None:
         if engine not in ENGINE_NAMES:
             raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINE_NAMES)}")
         self.memory, self.engine, self.cache = memory, engine, cache
         self.source_lang, self.target_lang = source_lang, target_lang
-        self.threads, self.batch_size = threads, batch_size
+        self.threads, self.batch_size, self.glossary = threads, batch_size, glossary
         self.counts: Counter[str] = Counter()
 
     @cached_property
@@ -114,16 +123,18 @@ class TranslationChain:
         if machine is None:
             self.counts["missing"] += len(missing)
             return results
-        distinct = list(dict.fromkeys(texts[i] for i in missing))
+        protect = self.glossary.protect if self.glossary else str
+        machine_input = {i: protect(texts[i]) for i in missing}
+        distinct = list(dict.fromkeys(machine_input.values()))
         known = self.cache.cached(self.engine, machine.identity, distinct) if self.cache else {}
         fresh = [text for text in distinct if text not in known]
         translated = dict(zip(fresh, machine.translate(fresh))) if fresh else {}
         if self.cache and translated:
             self.cache.remember(self.engine, machine.identity, list(translated.items()))
         for i in missing:
-            source = texts[i]
-            results[i] = Translation(source, known.get(source, translated.get(source, "")), machine.origin)
-            self.counts["cache" if source in known else "machine"] += 1
+            sent = machine_input[i]
+            results[i] = Translation(texts[i], known.get(sent, translated.get(sent, "")), machine.origin)
+            self.counts["cache" if sent in known else "machine"] += 1
         return results
 
     def translate(self, texts: Sequence[str], path: Path | None = None) -> list[Translation]:

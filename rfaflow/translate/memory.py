@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from rfaflow import __version__
 from rfaflow.errors import MemoryFileError
 from rfaflow.translate import Origin, Translation
 
@@ -26,10 +27,31 @@ _NATIVE_CODES = {"bpt", "ept", "it", "ph", "ut"}  # inline markup whose content 
 
 @dataclass(frozen=True)
 class MemoryUnit:
+    """One approved pair. A post-edited unit (kind "pe", from an XLIFF import) names the machine translation it
+    was edited from, if any, so credits stay truthful."""
+
     source: str
     target: str
     translator: str | None
     changed: str  # TMX timestamp (YYYYMMDDThhmmssZ) or "", sortable as text
+    id: str = ""
+    kind: str = "tm"
+    engine: str | None = None
+    model: str | None = None
+    model_version: str | None = None
+
+    def origin(self, source_lang: str, target_lang: str) -> Origin:
+        return Origin(self.kind, source_lang, target_lang, self.translator, self.engine, self.model, self.model_version)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A fuzzy match: an approved pair whose source is close to, but not the same as, the text looked up."""
+
+    source: str
+    target: str
+    score: float  # 0-100, rapidfuzz's normalised similarity of the normalised sources
+    translator: str | None
 
 
 def normalize_source(text: str) -> str:
@@ -70,7 +92,7 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
 
     units: list[MemoryUnit] = []
     languages: set[str] = set()
-    for tu in root.iter("tu"):
+    for number, tu in enumerate(root.iter("tu"), start=1):
         by_lang: dict[str, Element] = {}
         for tuv in tu.findall("tuv"):
             lang = _primary_language(tuv)
@@ -89,15 +111,19 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
             tu.get("changeid") or target_tuv.get("changeid") or tu.get("creationid") or target_tuv.get("creationid")
         )
         changed = tu.get("changedate") or tu.get("creationdate") or ""
-        units.append(MemoryUnit(source, target, translator, changed))
+        units.append(MemoryUnit(source, target, translator, changed, id=tu.get("tuid") or str(number)))
     if not units:
         found = ", ".join(sorted(languages - {""})) or "none"
         raise MemoryFileError(f"has no {source_lang}→{target_lang} translation units (languages found: {found})", path)
     return units
 
 
+DEFAULT_FUZZY_THRESHOLD = 85.0
+
+
 class TranslationMemory:
-    """Exact-match lookup over one or more TMX files."""
+    """Exact-match lookup over one or more TMX files (and the post-edits imported into the store); fuzzy matches
+    are only ever offered as suggestions."""
 
     def __init__(self, units: Iterable[MemoryUnit], source_lang: str, target_lang: str) -> None:
         self.source_lang, self.target_lang = source_lang, target_lang
@@ -106,11 +132,18 @@ class TranslationMemory:
             current = self._units.get(unit.source)
             if current is None or unit.changed >= current.changed:
                 self._units[unit.source] = unit
+        self._sources = list(self._units)  # the choices rapidfuzz scans for suggestions
 
     @classmethod
-    def from_files(cls, paths: Sequence[Path], source_lang: str, target_lang: str) -> TranslationMemory:
+    def from_files(
+        cls, paths: Sequence[Path], source_lang: str, target_lang: str, extra: Iterable[MemoryUnit] = ()
+    ) -> TranslationMemory:
         units = [unit for path in paths for unit in read_tmx(Path(path), source_lang, target_lang)]
-        return cls(units, source_lang, target_lang)
+        return cls([*units, *extra], source_lang, target_lang)
+
+    @property
+    def units(self) -> list[MemoryUnit]:
+        return list(self._units.values())
 
     def __len__(self) -> int:
         return len(self._units)
@@ -122,6 +155,39 @@ class TranslationMemory:
             if unit is None:
                 results.append(None)
                 continue
-            origin = Origin("tm", self.source_lang, self.target_lang, translator=unit.translator)
+            origin = unit.origin(self.source_lang, self.target_lang)
             results.append(Translation(source=text, text=unit.target, origin=origin))
         return results
+
+    def suggestions(
+        self, text: str, threshold: float = DEFAULT_FUZZY_THRESHOLD, limit: int = 3
+    ) -> list[Suggestion]:
+        """The closest approved pairs scoring at least `threshold`, best first; never the exact match itself."""
+        from rapidfuzz import fuzz, process
+
+        key = normalize_source(text)
+        found = process.extract(key, self._sources, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit + 1)
+        return [
+            Suggestion(source, self._units[source].target, round(score, 1), self._units[source].translator)
+            for source, score, _ in found
+            if source != key
+        ][:limit]
+
+
+def tmx_bytes(units: Sequence[MemoryUnit], source_lang: str, target_lang: str) -> bytes:
+    """TMX 1.4b (written by translate-toolkit), with each unit's translator as changeid and its date as changedate."""
+    from translate.storage import tmx
+
+    store = tmx.tmxfile(sourcelanguage=source_lang, targetlanguage=target_lang)
+    for number, unit in enumerate(units, start=1):
+        store.addtranslation(unit.source, source_lang, unit.target, target_lang)
+        element = store.units[-1].xmlelement
+        element.set("tuid", unit.id or str(number))
+        if unit.translator:
+            element.set("changeid", unit.translator)
+        if unit.changed:
+            element.set("changedate", unit.changed)
+    header = store.document.getroot().find("header")
+    header.set("creationtool", "rfaflow")
+    header.set("creationtoolversion", __version__)
+    return bytes(store)

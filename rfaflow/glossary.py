@@ -1,0 +1,164 @@
+"""The desk's terminology: approved English for Korean names and terms, enforced through machine translation.
+
+A glossary is a CSV file (`source,target[,note]`, an optional header row) or a TBX file (read with
+translate-toolkit). Several source variants may map to one target (김정은, 김 위원장 → Kim Jong Un); in TBX, English
+terms marked deprecated (Kim Jong-un) are variants the output must not use.
+
+Protection: before machine translation each source term is replaced by its approved English, so the model sees
+and copies a Latin-script name instead of translating (or transliterating) the Korean anew. This survives
+SentencePiece and CTranslate2 with any model that copies names, and the glossary QA check verifies afterwards that
+the approved term did come through.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rfaflow.errors import RfaflowError
+
+MAX_GLOSSARY_BYTES = 20_000_000
+_HEADER = ("source", "target")
+
+
+class GlossaryError(RfaflowError):
+    """A glossary file that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    target: str
+    note: str = ""
+    forbidden: tuple[str, ...] = ()  # target-language variants the desk does not use
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _read_csv(path: Path, text: str) -> list[Term]:
+    terms = []
+    for number, row in enumerate(csv.reader(text.splitlines()), start=1):
+        if not row or not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            continue
+        if number == 1 and tuple(cell.strip().lower() for cell in row[:2]) == _HEADER:
+            continue
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise GlossaryError(f"line {number}: expected 'source,target[,note]', got {','.join(row)!r}", path)
+        if len(row) > 3:
+            raise GlossaryError(f"line {number}: {len(row)} columns; quote a note that contains commas", path)
+        note = row[2].strip() if len(row) == 3 else ""
+        terms.append(Term(_squash(row[0]), _squash(row[1]), note))
+    return terms
+
+
+def _primary(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> list[Term]:
+    from lxml.etree import XMLSyntaxError
+    from translate.storage import tbx
+
+    try:
+        store = tbx.tbxfile(data)
+    except XMLSyntaxError as err:
+        raise GlossaryError(f"malformed TBX: {err.msg}", path) from None
+    except AssertionError:
+        raise GlossaryError("not a TBX file (expected a <martif> root element)", path) from None
+    terms = []
+    for unit in store.units:
+        by_lang = {}
+        for node in unit.getlanguageNodes():
+            lang = node.get("{http://www.w3.org/XML/1998/namespace}lang")
+            by_lang.setdefault(_primary(lang), unit.get_target_terms(lang))
+        sources = [t.text for t in by_lang.get(source_lang, []) if not t.deprecated and t.text.strip()]
+        targets = [t for t in by_lang.get(target_lang, []) if t.text.strip()]
+        approved = [t.text for t in targets if not t.deprecated]
+        if not sources or not approved:
+            continue
+        forbidden = tuple(_squash(t.text) for t in targets if t.deprecated)
+        notes = [note.text for note in (targets[0].notes if targets else ()) if note.scope == "concept"]
+        for source in sources:
+            terms.append(Term(_squash(source), _squash(approved[0]), "; ".join(notes), forbidden))
+    if not terms:
+        raise GlossaryError(f"has no {source_lang}→{target_lang} term entries", path)
+    return terms
+
+
+def read_glossary(path: Path, source_lang: str = "ko", target_lang: str = "en") -> list[Term]:
+    """The terms of one CSV or TBX file (by suffix: .tbx, else CSV)."""
+    try:
+        if path.stat().st_size > MAX_GLOSSARY_BYTES:
+            raise GlossaryError(f"larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB; not a glossary", path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("no such glossary file", path) from None
+    except IsADirectoryError:
+        raise GlossaryError("is a directory, not a glossary file", path) from None
+    if path.suffix.lower() == ".tbx":
+        return _read_tbx(path, data, source_lang, target_lang)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise GlossaryError(f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", path) from None
+    terms = _read_csv(path, text)
+    if not terms:
+        raise GlossaryError("has no terms", path)
+    return terms
+
+
+class Glossary:
+    """Longest-match lookup of source terms; a later file's entry for the same source replaces an earlier one."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms: dict[str, Term] = {}
+        for term in terms:
+            self.terms[term.source] = term
+        # Longest first, so 김정은 국무위원장 wins over 김정은 where both match.
+        alternatives = sorted(self.terms, key=len, reverse=True)
+        # A term matches across any run of whitespace, as a draft may wrap a line inside it.
+        regexes = (r"\s+".join(map(re.escape, source.split())) for source in alternatives)
+        self._pattern = re.compile("|".join(regexes)) if alternatives else None
+
+    @classmethod
+    def from_files(cls, paths: Sequence[Path], source_lang: str = "ko", target_lang: str = "en") -> Glossary:
+        return cls(term for path in paths for term in read_glossary(Path(path), source_lang, target_lang))
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @property
+    def identity(self) -> str:
+        """A digest of the terms: protected sources differ when the glossary does, so cache keys differ too."""
+        rows = sorted((t.source, t.target) for t in self.terms.values())
+        return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+    def found(self, source: str) -> list[Term]:
+        """The terms that occur in `source`, in order of appearance, without overlaps."""
+        if self._pattern is None:
+            return []
+        return [self.terms[_squash(match.group())] for match in self._pattern.finditer(source)]
+
+    def protect(self, source: str) -> str:
+        """`source` with every term replaced by its approved target, ready for machine translation."""
+        if self._pattern is None:
+            return source
+        return self._pattern.sub(lambda match: self.terms[_squash(match.group())].target, source)
+
+    def violations(self, source: str, target: str) -> list[str]:
+        """Messages for approved terms missing from `target`, and for forbidden variants it uses."""
+        problems = []
+        folded = _squash(target).casefold()
+        for term in dict.fromkeys(self.found(source)):
+            if term.target.casefold() not in folded:
+                problems.append(f"glossary term {term.source} should be translated as {term.target!r}")
+            for variant in term.forbidden:
+                if variant.casefold() in folded:
+                    problems.append(f"uses {variant!r}; the desk writes {term.target!r}")
+        return problems

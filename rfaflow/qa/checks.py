@@ -1,0 +1,115 @@
+"""The QA checks run on every Korean/English pair, and the runner that ties their problems to segment ids.
+
+Thresholds are set so that the professional human translations of NTREX (../shared/data/ntrex-ko-en) raise no
+finding: English runs 0.9 to 2.9 times as many characters as its Korean there, so only ratios far outside that
+range are flagged; brackets and quotes are only flagged when the Korean is balanced and the English is not (a
+sentence inside a multi-sentence quotation legitimately opens or closes one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from rfaflow.qa import ERROR, WARNING, Finding, Problem
+from rfaflow.qa.numbers import check_numbers
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+MIN_RATIO, MAX_RATIO = 0.45, 4.5
+MIN_RATIO_SOURCE_CHARS = 12  # below this, a ratio says little ("네." → "Yes, that's right.")
+LOOP_REPEATS = 3  # a phrase repeated this many times in a row is an MT loop
+WORD_LOOP_REPEATS = 6  # a single word needs more: NTREX has a human "No, no, no, no, no."
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+
+
+class TermChecker(Protocol):
+    def violations(self, source: str, target: str) -> list[str]: ...
+
+
+def _empty(source: str, target: str) -> list[Problem]:
+    if source.strip() and not target.strip():
+        return [Problem("empty", ERROR, "the translation is empty")]
+    return []
+
+
+def _hangul(source: str, target: str) -> list[Problem]:
+    left = _HANGUL.findall(target)
+    if left:
+        shown = ", ".join(dict.fromkeys(left[:5]))
+        return [Problem("untranslated", ERROR, f"Hangul left in the English: {shown}")]
+    return []
+
+
+def _length_ratio(source: str, target: str) -> list[Problem]:
+    source_chars, target_chars = len("".join(source.split())), len("".join(target.split()))
+    if source_chars < MIN_RATIO_SOURCE_CHARS or not target_chars:
+        return []
+    ratio = target_chars / source_chars
+    if ratio < MIN_RATIO:
+        return [Problem("length", WARNING, f"the English is {ratio:.2f}× the Korean's length; something may be cut")]
+    if ratio > MAX_RATIO:
+        return [Problem("length", WARNING, f"the English is {ratio:.1f}× the Korean's length; something may be added")]
+    return []
+
+
+def _repeats(source: str, target: str) -> list[Problem]:
+    words = [word.casefold() for word in _WORD.findall(target)]
+    for size in range(1, 5):
+        needed = WORD_LOOP_REPEATS if size == 1 else LOOP_REPEATS
+        for start in range(len(words) - size * needed + 1):
+            gram = words[start : start + size]
+            run = 1
+            while words[start + run * size : start + (run + 1) * size] == gram:
+                run += 1
+            if run >= needed:
+                phrase = " ".join(gram)
+                return [Problem("repetition", ERROR, f"'{phrase}' repeated {run} times in a row (a machine loop)")]
+    return []
+
+
+def _unbalanced(text: str) -> list[str]:
+    found = [f"{opening}…{closing}" for opening, closing in _PAIRS if text.count(opening) != text.count(closing)]
+    if text.count('"') % 2:
+        found.append('"')
+    return found
+
+
+def _brackets(source: str, target: str) -> list[Problem]:
+    if _unbalanced(source):
+        return []
+    broken = _unbalanced(target)
+    if broken:
+        return [Problem("brackets", WARNING, f"unbalanced {' and '.join(broken)} in the English, not in the Korean")]
+    return []
+
+
+CHECKS: dict[str, Callable[[str, str], list[Problem]]] = {
+    "empty": _empty,
+    "untranslated": _hangul,
+    "numbers": check_numbers,
+    "length": _length_ratio,
+    "repetition": _repeats,
+    "brackets": _brackets,
+}
+
+
+def check_pair(source: str, target: str, glossary: TermChecker | None = None) -> list[Problem]:
+    """Every problem of one pair; an empty translation is only reported as empty."""
+    empty = _empty(source, target)
+    if empty:
+        return empty
+    problems = [problem for name, check in CHECKS.items() if name != "empty" for problem in check(source, target)]
+    if glossary is not None:
+        problems += [Problem("glossary", ERROR, message) for message in glossary.violations(source, target)]
+    return problems
+
+
+def check_pairs(pairs: Iterable[tuple[str, str, str]], glossary: TermChecker | None = None) -> list[Finding]:
+    """Findings for (id, source, target) triples, in their order."""
+    return [
+        Finding(pair_id, problem.check, problem.severity, problem.message)
+        for pair_id, source, target in pairs
+        for problem in check_pair(source, target, glossary)
+    ]

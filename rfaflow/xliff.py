@@ -1,0 +1,188 @@
+"""The post-editing round trip in XLIFF 1.2: export a draft's segments for a CAT tool, import the edited targets.
+
+XLIFF 1.2 because it is the version OmegaT's built-in filter, Trados Studio, memoQ, Phrase and Okapi Rainbow all
+open and save without plug-ins; 2.x support is still partial in several of them. Files are read and written with
+translate-toolkit (its lxml parser refuses entity expansion and network access).
+
+Each unit carries its machine or memory translation as the target (machine ones marked needs-review-translation),
+the origin and QA findings as notes, fuzzy memory matches as alt-trans suggestions, and, in a context group the
+tools leave alone, the origin and exported target in machine-readable form. On import a unit counts as
+post-edited when its target changed, or when the tool marked it translated/final/signed-off; the post-editor is
+the one named on the command line, else the contact of the file's post-editing phase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from rfaflow import __version__
+from rfaflow.credits import machine_description
+from rfaflow.desk import DraftReview
+from rfaflow.errors import RfaflowError
+from rfaflow.translate import Origin
+from rfaflow.translate.memory import MemoryUnit, normalize_source
+
+XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
+_CONTEXT_GROUP = "rfaflow"
+_REVIEWED_STATES = {"translated", "final", "signed-off"}
+_SKELETON = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="" source-language="" target-language="" datatype="plaintext">
+<header/>
+<body/>
+</file>
+</xliff>
+"""
+
+
+class XliffError(RfaflowError):
+    """An XLIFF file that cannot be read or imported."""
+
+
+def _xliff_classes():
+    from translate.storage import xliff
+
+    class Unit(xliff.xliffunit):
+        namespace = XLIFF_1_2
+
+    class File(xliff.xlifffile):
+        UnitClass = Unit
+        namespace = XLIFF_1_2
+
+    return File
+
+
+def _origin_note(origin: Origin) -> str:
+    if origin.kind == "mt":
+        return f"Machine translation by {machine_description(origin)}, model {origin.model}; review it."
+    if origin.kind == "pe":
+        return f"Post-edited by {origin.translator or 'an unnamed post-editor'}."
+    return f"Approved translation memory ({origin.translator or 'translator not named'})."
+
+
+def _origin_code(origin: Origin) -> str:
+    return "|".join([origin.kind, origin.engine or "", origin.model or "", origin.model_version or ""])
+
+
+def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
+    """The draft's segments as one XLIFF 1.2 document."""
+    store = _xliff_classes().parsestring(_SKELETON.encode())
+    file_node = next(store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"))
+    file_node.set("original", review.draft.path.name)
+    file_node.set("source-language", review.draft.language)
+    file_node.set("target-language", "en")
+    header = file_node.find(f"{{{XLIFF_1_2}}}header")
+    from lxml import etree
+
+    etree.SubElement(header, f"{{{XLIFF_1_2}}}tool", {
+        "tool-id": "rfaflow", "tool-name": "rfaflow", "tool-version": __version__,
+    })
+    if post_editor:
+        group = etree.SubElement(header, f"{{{XLIFF_1_2}}}phase-group")
+        etree.SubElement(group, f"{{{XLIFF_1_2}}}phase", {
+            "phase-name": "post-editing", "process-name": "post-editing", "tool-id": "rfaflow",
+            "contact-name": post_editor,
+        })
+    for segment in review.segments:
+        translation = segment.translation
+        unit = store.UnitClass(translation.source)
+        store.addunit(unit)
+        unit.setid(segment.id)
+        unit.settarget(translation.text)
+        machine = translation.origin.kind == "mt"
+        unit.markapproved(not machine)
+        target = unit.xmlelement.find(f"{{{XLIFF_1_2}}}target")
+        target.set("state", "needs-review-translation" if machine else "final")
+        unit.addnote(_origin_note(translation.origin), origin="rfaflow")
+        for finding in segment.findings:
+            unit.addnote(f"QA {finding.severity} ({finding.check}): {finding.message}", origin="rfaflow-qa")
+        for suggestion in segment.suggestions:
+            unit.addalttrans(suggestion.target, origin=f"translation memory ({suggestion.translator or 'unnamed'})",
+                             lang="en", sourcetxt=suggestion.source, matchquality=f"{suggestion.score:g}")
+        unit.createcontextgroup(_CONTEXT_GROUP, [("x-rfaflow-origin", _origin_code(translation.origin)),
+                                                 ("x-rfaflow-exported-target", translation.text)], "information")
+    return bytes(store)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    units: int
+    post_editor: str
+    imported: list[MemoryUnit]
+    unchanged_machine: int  # machine translations nobody changed or marked reviewed: left as they were
+
+
+def _context(unit, context_type: str) -> str | None:
+    for group in unit.xmlelement.iterchildren(f"{{{XLIFF_1_2}}}context-group"):
+        for context in group.iterchildren(f"{{{XLIFF_1_2}}}context"):
+            if context.get("context-type") == context_type:
+                return context.text or ""
+    return None
+
+
+def _read(path: Path):
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise XliffError("no such XLIFF file", path) from None
+    except IsADirectoryError:
+        raise XliffError("is a directory, not an XLIFF file", path) from None
+    try:
+        store = _xliff_classes().parsestring(data)
+    except XMLSyntaxError as err:
+        raise XliffError(f"malformed XLIFF: {err.msg}", path) from None
+    except ValueError as err:  # translate-toolkit's refusal of XLIFF 2.x
+        raise XliffError(f"not XLIFF 1.x: {err}", path) from None
+    except (AssertionError, StopIteration):  # translate-toolkit's checks for the root and its <file>
+        raise XliffError("not an XLIFF file (expected an <xliff> root element with a <file>)", path) from None
+    return store
+
+
+def read_pairs(path: Path) -> list[tuple[str, str, str]]:
+    """(unit id, source, target) of every unit, for QA checks."""
+    return [(unit.xmlelement.get("id") or str(number), unit.source or "", unit.target or "")
+            for number, unit in enumerate(_read(path).units, start=1)]
+
+
+def _phase_contact(store) -> str | None:
+    root = store.document.getroot()
+    for phase in root.iter(f"{{{XLIFF_1_2}}}phase"):
+        if phase.get("contact-name"):
+            return phase.get("contact-name")
+    return None
+
+
+def _timestamp(now: dt.datetime) -> str:
+    return now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime | None = None) -> ImportReport:
+    """The post-edited units of an XLIFF file, as memory units credited to the post-editor."""
+    store = _read(path)
+    editor = post_editor or _phase_contact(store)
+    if not editor:
+        raise XliffError("names no post-editor; give one with --post-editor NAME", path)
+    changed = _timestamp(now or dt.datetime.now(dt.UTC))
+    imported, unchanged_machine = [], 0
+    for unit in store.units:
+        source, target = normalize_source(unit.source or ""), " ".join((unit.target or "").split())
+        if not source or not target:
+            continue
+        kind, engine, model, version = (_context(unit, "x-rfaflow-origin") or "|||").split("|")[:4]
+        exported = " ".join((_context(unit, "x-rfaflow-exported-target") or "").split())
+        target_node = unit.xmlelement.find(f"{{{XLIFF_1_2}}}target")
+        reviewed = target_node is not None and target_node.get("state") in _REVIEWED_STATES
+        if target == exported and (kind != "mt" or not reviewed):
+            unchanged_machine += kind == "mt"
+            continue  # approved already, or a machine translation nobody looked at
+        basis = kind == "mt"
+        imported.append(MemoryUnit(
+            source, target, editor, changed, id=unit.xmlelement.get("id") or "", kind="pe",
+            engine=(engine or None) if basis else None, model=(model or None) if basis else None,
+            model_version=(version or None) if basis else None,
+        ))
+    return ImportReport(len(store.units), editor, imported, unchanged_machine)

@@ -45,16 +45,28 @@ def cli(debug: bool) -> None:
     """
 
 
+def _apply(options: list[Callable[..., Any]], command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+# How a draft is translated: shared by every command that translates one.
+TRANSLATION_OPTIONS = [
+    click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
+                 help="Translation memory (TMX) whose exact matches are used first. Repeatable."),
+    click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                 help="Glossary (CSV source,target[,note] or TBX) whose terms machine translation must keep."
+                 " Repeatable."),
+    click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
+                 help="Machine translation for what the memory lacks ('tm': memory only)."),
+]
+
+
 def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `render` and `batch` share: memories, engine, summary and templates."""
-    options = [
-        click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
-                     help="Translation memory (TMX) whose exact matches are used first. Repeatable."),
-        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-                     help="Glossary (CSV source,target[,note] or TBX) whose terms machine translation must keep."
-                     " Repeatable."),
-        click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
-                     help="Machine translation for what the memory lacks ('tm': memory only)."),
+    """The options `render` and `batch` share: translation, summary and templates."""
+    return _apply([
+        *TRANSLATION_OPTIONS,
         click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
                      help="Summary algorithm."),
         click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
@@ -64,10 +76,7 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Choose summary sentences on the Korean ('source', shown in English) or on the English."),
         click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      help="Folder of templates searched before the built-in ones."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    ], command)
 
 
 @cli.command()
@@ -244,19 +253,11 @@ def _read_text(source: Path) -> str:
 
 def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """What `check`, `review` and `xliff export` need to translate a draft the way `render` would."""
-    options = [
-        click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
-                     help="Translation memory (TMX). Repeatable."),
-        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-                     help="Glossary (CSV or TBX). Repeatable."),
-        click.option("--engine", type=click.Choice(ENGINE_NAMES), default="argos", show_default=True,
-                     help="Machine translation for what the memory lacks ('tm': memory only)."),
+    return _apply([
+        *TRANSLATION_OPTIONS,
         click.option("--fuzzy", "fuzzy_threshold", type=click.FloatRange(50, 100), default=DEFAULT_FUZZY_THRESHOLD,
                      show_default=True, help="Lowest similarity (percent) of a memory match offered as a suggestion."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    ], command)
 
 
 def _review(draft_path: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,

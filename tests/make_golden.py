@@ -20,6 +20,7 @@ TM = "samples/tm/korean-service.tmx"
 CASES: dict[str, tuple[list[str], bool]] = {
     "musan.html": (["samples/musan.md", "--tm", TM], False),
     "musan.md": (["samples/musan.md", "--tm", TM, "-f", "md"], False),
+    "musan-target-summary.md": (["samples/musan.md", "--tm", TM, "-f", "md", "--summary-language", "target"], False),
     "sinuiju-coal.md": (["samples/sinuiju-coal.md", "--tm", TM, "-f", "md"], True),
     "dancheon-miners.html": (["samples/dancheon-miners.md", "--algorithm", "textrank"], True),
 }

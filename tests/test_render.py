@@ -142,3 +142,25 @@ def test_output_file_folder_and_several_drafts(tmp_path: Path, installed_copy_mo
 
     result = runner.invoke(cli, ["render", *drafts])
     assert result.exit_code == 2 and "several drafts need -o FOLDER" in result.stderr
+
+
+QUOTED_BODY = (
+    "북한 당국이 이달 들어 압록강 국경 경비를 크게 강화했다고 현지 소식통이 전했다.\n\n"
+    "혜산의 한 주민은 이렇게 말했다. “요즘 국경 강을 건너는 사람이 아무도 없다. 국경 경비대가 밤새 순찰을 돈다.”\n\n"
+    "소식통에 따르면 국경 경비대는 최근 교대 인원을 두 배로 늘렸다.\n\n"
+    "밀수로 생계를 잇던 국경 주민들은 생활이 어려워졌다고 호소했다.\n\n"
+    "당국은 경비 강화 조치가 언제까지 이어질지 밝히지 않았다.\n"
+)
+
+
+@pytest.mark.parametrize("language", ["source", "target"])
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_summaries_never_cut_a_quotation_apart(tmp_path: Path, installed_copy_model, language: str, count: int) -> None:
+    draft = write_draft(tmp_path, body=QUOTED_BODY)
+    result = CliRunner().invoke(cli, ["render", str(draft), "-f", "md", "--sentences", str(count),
+                                      "--summary-language", language])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.split("## Summary\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    opening, closing = "- “요즘 국경 강을 건너는 사람이 아무도 없다.", "- 국경 경비대가 밤새 순찰을 돈다.”"
+    assert (opening in summary) == (closing in summary)
+    assert len(summary) <= count

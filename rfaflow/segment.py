@@ -97,10 +97,18 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _KOREAN_CONTENT_TAGS = ("NNG", "NNP", "NR", "VV", "VA", "XR", "SL", "SH", "SN")
 
 
-def words(text: str, language: str) -> list[str]:
-    """The words a summarizer counts: lower-cased regex words for English, content morphemes for Korean."""
+def words_of(texts: Sequence[str], language: str) -> list[list[str]]:
+    """The words a summarizer counts, per text: lower-cased regex words for English, content morphemes for Korean
+    (one Kiwi call over the whole list, which runs on all cores)."""
     if language == "ko":
         with _kiwi_lock:
-            tokens = _kiwi().tokenize(text)
-        return [token.form.lower() for token in tokens if token.tag.startswith(_KOREAN_CONTENT_TAGS)]
-    return [word.lower() for word in _WORD.findall(text)]
+            analyses = _kiwi().tokenize(list(texts))
+            return [
+                [token.form.lower() for token in tokens if token.tag.startswith(_KOREAN_CONTENT_TAGS)]
+                for tokens in analyses
+            ]
+    return [[word.lower() for word in _WORD.findall(text)] for text in texts]
+
+
+def words(text: str, language: str) -> list[str]:
+    return words_of([text], language)[0]

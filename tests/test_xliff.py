@@ -69,6 +69,12 @@ def test_round_trip_edit_import_render_credits_the_post_editor(exported: tuple[P
     # The post-edit is now an approved pair: `check` on the draft finds the number right and no Hangul in it.
     checked = _invoke("check", draft, "--format", "json")
     assert '"id": "1"' not in checked.output
+    # ... and the review page badges it as post-edited, with the post-editor's name.
+    page = xlf.with_suffix(".html")
+    assert _invoke("review", draft, "-o", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<tr class="segment" data-id="1" data-origin="pe">' in html
+    assert '<span class="badge pe">post-edited</span>\n<span class="who">Soo Min Jo</span>' in html
 
 
 def test_command_line_post_editor_overrides_the_file_and_reviewed_states_count(exported: tuple[Path, Path]) -> None:

@@ -163,6 +163,11 @@ def _timestamp(now: dt.datetime) -> str:
 def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime | None = None) -> ImportReport:
     """The post-edited units of an XLIFF file, as memory units credited to the post-editor."""
     store = _read(path)
+    for file_node in store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"):
+        pair = [(file_node.get(side) or "").replace("_", "-").split("-")[0].lower()
+                for side in ("source-language", "target-language")]
+        if pair != ["ko", "en"]:
+            raise XliffError(f"is a {'→'.join(code or '?' for code in pair)} file; rfaflow imports ko→en", path)
     editor = post_editor or _phase_contact(store)
     if not editor:
         raise XliffError("names no post-editor; give one with --post-editor NAME", path)

@@ -106,6 +106,9 @@ def test_memory_units_unchanged_are_not_reimported(tmp_path: Path) -> None:
         ("<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'><file>", "malformed XLIFF: "),
         ("<xliff version='2.0' xmlns='urn:oasis:names:tc:xliff:document:2.0'/>", "not XLIFF 1.x: "),
         ("<tmx version='1.4'><body/></tmx>", "not an XLIFF file (expected an <xliff> root element with a <file>)"),
+        ("<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'><file source-language='ja-JP' "
+         "target-language='en' datatype='plaintext' original='x'><body/></file></xliff>",
+         "is a ja→en file; rfaflow imports ko→en"),
     ],
 )
 def test_bad_xliff_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:

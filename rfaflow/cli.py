@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from rfaflow import __version__
-from rfaflow.errors import ExitCode, RfaflowError
+from rfaflow.errors import ExitCode, RfaflowError, decode_utf8
 from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from rfaflow.translate import ENGINE_NAMES
 from rfaflow.translate.memory import DEFAULT_FUZZY_THRESHOLD
@@ -245,10 +245,7 @@ def _read_text(source: Path) -> str:
         raise RfaflowError("no such file", name) from None
     except IsADirectoryError:
         raise RfaflowError("is a directory, not a text file", name) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise RfaflowError(f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", name) from None
+    return decode_utf8(data, name)
 
 
 def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:

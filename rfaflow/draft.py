@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from rfaflow.errors import DraftError
+from rfaflow.errors import DraftError, decode_utf8
 
 SUPPORTED_LANGUAGES = {"ko": "Korean"}
 MAX_DRAFT_BYTES = 5 * 1024 * 1024
@@ -82,14 +82,8 @@ def read_draft_bytes(path: Path) -> bytes:
 def decode_draft_bytes(path: Path, data: bytes) -> str:
     if b"\x00" in data:
         raise DraftError("binary file (contains NUL bytes), not a Markdown draft", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise DraftError(
-            f"not UTF-8 (byte 0x{data[err.start]:02x} on line {line}); save the draft as UTF-8", path
-        ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_utf8(data, path, DraftError, "save the draft as UTF-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]:

@@ -43,3 +43,14 @@ class TranslationMissing(RfaflowError):
 
 class TemplateFailure(RfaflowError):
     """A template that is missing or fails to render."""
+
+
+def decode_utf8(data: bytes, path: Path | str, error: type[RfaflowError] = RfaflowError, advice: str = "") -> str:
+    """UTF-8 text (a BOM dropped), or `error` naming the first bad byte and its line: the one wording for every file
+    an editor hands rfaflow."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        suffix = f"; {advice}" if advice else ""
+        raise error(f"not UTF-8 (byte 0x{data[err.start]:02x} on line {line}){suffix}", path) from None

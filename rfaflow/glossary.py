@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rfaflow.errors import RfaflowError
+from rfaflow.errors import RfaflowError, decode_utf8
+from rfaflow.translate import primary_language
 
 MAX_GLOSSARY_BYTES = 20_000_000
 _HEADER = ("source", "target")
@@ -57,10 +58,6 @@ def _read_csv(path: Path, text: str) -> list[Term]:
     return terms
 
 
-def _primary(lang: str | None) -> str:
-    return (lang or "").replace("_", "-").split("-")[0].lower()
-
-
 def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> list[Term]:
     from lxml.etree import XMLSyntaxError
     from translate.storage import tbx
@@ -76,7 +73,7 @@ def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> li
         by_lang = {}
         for node in unit.getlanguageNodes():
             lang = node.get("{http://www.w3.org/XML/1998/namespace}lang")
-            by_lang.setdefault(_primary(lang), unit.get_target_terms(lang))
+            by_lang.setdefault(primary_language(lang), unit.get_target_terms(lang))
         sources = [t.text for t in by_lang.get(source_lang, []) if not t.deprecated and t.text.strip()]
         targets = [t for t in by_lang.get(target_lang, []) if t.text.strip()]
         approved = [t.text for t in targets if not t.deprecated]
@@ -103,11 +100,7 @@ def read_glossary(path: Path, source_lang: str = "ko", target_lang: str = "en") 
         raise GlossaryError("is a directory, not a glossary file", path) from None
     if path.suffix.lower() == ".tbx":
         return _read_tbx(path, data, source_lang, target_lang)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise GlossaryError(f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", path) from None
-    terms = _read_csv(path, text)
+    terms = _read_csv(path, decode_utf8(data, path, GlossaryError, "save the glossary as UTF-8"))
     if not terms:
         raise GlossaryError("has no terms", path)
     return terms

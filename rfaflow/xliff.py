@@ -21,7 +21,7 @@ from rfaflow import __version__
 from rfaflow.credits import machine_description
 from rfaflow.desk import DraftReview
 from rfaflow.errors import RfaflowError
-from rfaflow.translate import Origin
+from rfaflow.translate import Origin, primary_language
 from rfaflow.translate.memory import MemoryUnit, normalize_source
 
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -164,8 +164,7 @@ def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime
     """The post-edited units of an XLIFF file, as memory units credited to the post-editor."""
     store = _read(path)
     for file_node in store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"):
-        pair = [(file_node.get(side) or "").replace("_", "-").split("-")[0].lower()
-                for side in ("source-language", "target-language")]
+        pair = [primary_language(file_node.get(side)) for side in ("source-language", "target-language")]
         if pair != ["ko", "en"]:
             raise XliffError(f"is a {'→'.join(code or '?' for code in pair)} file; rfaflow imports ko→en", path)
     editor = post_editor or _phase_contact(store)

@@ -51,7 +51,7 @@ def test_bad_glossaries_name_the_file_and_problem(tmp_path: Path, name: str, con
 def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
     latin = tmp_path / "latin.csv"
     latin.write_bytes("café,cafe\n".encode("latin-1"))
-    with pytest.raises(GlossaryError, match=r"latin.csv: not UTF-8 \(byte 0xe9 at offset 3\)"):
+    with pytest.raises(GlossaryError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 1\); save the glossary as UTF-8"):
         read_glossary(latin)
     with pytest.raises(GlossaryError, match="no such glossary file"):
         read_glossary(tmp_path / "absent.csv")

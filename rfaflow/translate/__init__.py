@@ -17,6 +17,11 @@ from typing import Literal, Protocol
 from rfaflow.errors import TranslationMissing
 
 
+def primary_language(code: str | None) -> str:
+    """The language subtag pairs are matched on: "ko-KR", "ko_KR" and "KO" are all "ko"."""
+    return (code or "").replace("_", "-").split("-")[0].lower()
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a translation came from: a translator's approved memory ("tm"), a named machine-translation model

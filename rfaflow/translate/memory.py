@@ -19,7 +19,7 @@ from defusedxml import DefusedXmlException
 
 from rfaflow import __version__
 from rfaflow.errors import MemoryFileError
-from rfaflow.translate import Origin, Translation
+from rfaflow.translate import Origin, Translation, primary_language
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NATIVE_CODES = {"bpt", "ept", "it", "ph", "ut"}  # inline markup whose content is not text
@@ -59,11 +59,6 @@ def normalize_source(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _primary_language(tuv: Element) -> str:
-    lang = tuv.get(_XML_LANG) or tuv.get("lang") or ""
-    return lang.split("-")[0].split("_")[0].lower()
-
-
 def _segment_text(seg: Element) -> str:
     parts = [seg.text or ""]
     for child in seg:
@@ -95,7 +90,7 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
     for number, tu in enumerate(root.iter("tu"), start=1):
         by_lang: dict[str, Element] = {}
         for tuv in tu.findall("tuv"):
-            lang = _primary_language(tuv)
+            lang = primary_language(tuv.get(_XML_LANG) or tuv.get("lang"))
             languages.add(lang)
             by_lang.setdefault(lang, tuv)
         source_tuv, target_tuv = by_lang.get(source_lang), by_lang.get(target_lang)

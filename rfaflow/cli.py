@@ -289,26 +289,14 @@ def check(path: Path, output_format: str, memories: tuple[Path, ...], glossaries
       rfaflow check drafts/musan.md --tm memory.tmx --glossary desk.csv
       rfaflow check post-edited.xlf --format json
     """
+    from rfaflow.desk import TRANSLATION_FILE_SUFFIXES, check_translation_file
     from rfaflow.qa import ERROR
-    from rfaflow.qa.checks import check_pairs
 
-    suffix = path.suffix.lower()
-    if suffix in (".tmx", ".xlf", ".xliff"):
-        from rfaflow.glossary import Glossary
-
-        if suffix == ".tmx":
-            from rfaflow.translate.memory import read_tmx
-
-            pairs = [(unit.id, unit.source, unit.target) for unit in read_tmx(path, "ko", "en")]
-        else:
-            from rfaflow.xliff import read_pairs
-
-            pairs = read_pairs(path)
-        findings = check_pairs(pairs, Glossary.from_files(glossaries) if glossaries else None)
-        segments = len(pairs)
+    if path.suffix.lower() in TRANSLATION_FILE_SUFFIXES:
+        segments, findings = check_translation_file(path, glossaries)
     else:
         review = _review(path, memories, glossaries, engine, fuzzy_threshold)
-        findings, segments = review.findings, len(review.segments)
+        segments, findings = len(review.segments), review.findings
     errors = sum(finding.severity == ERROR for finding in findings)
     if output_format == "json":
         click.echo(json.dumps({"segments": segments, "findings": [vars(f) for f in findings]}, ensure_ascii=False))

@@ -1,6 +1,7 @@
 """The translation desk's view of a draft: every segment with its translation, origin, QA findings and fuzzy
 suggestions. `check`, `xliff export` and `review` all start from it, and `build_chain` sets up translation the same
-way for every command (TMX files plus the store's post-edits, glossary protection, the shared cache)."""
+way for every command (TMX files plus the store's post-edits, glossary protection, the shared cache). TMX and
+XLIFF files are checked as they are, by `check_translation_file`."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ from rfaflow.brief import prepare
 from rfaflow.draft import Draft
 from rfaflow.glossary import Glossary
 from rfaflow.qa import ERROR, Finding
-from rfaflow.qa.checks import check_pair
+from rfaflow.qa.checks import check_pair, check_pairs
 from rfaflow.store import Store
 from rfaflow.translate import Translation, TranslationChain
 from rfaflow.translate.memory import (
     DEFAULT_FUZZY_THRESHOLD,
     Suggestion,
     TranslationMemory,
+    read_tmx,
 )
+
+TRANSLATION_FILE_SUFFIXES = (".tmx", ".xlf", ".xliff")  # `check` reads these as pairs; anything else is a draft
 
 
 def build_chain(
@@ -90,3 +94,16 @@ def review_draft(
         suggestions = [] if approved or memory is None else memory.suggestions(translation.source, fuzzy_threshold)
         segments.append(ReviewSegment(segment_id, translation, findings, suggestions))
     return DraftReview(draft, segments)
+
+
+def check_translation_file(path: Path, glossaries: Sequence[Path] = ()) -> tuple[int, list[Finding]]:
+    """(segments, findings) of the ko→en pairs in a TMX or XLIFF file, ids being tuids or unit ids."""
+    if path.suffix.lower() == ".tmx":
+        pairs = [(unit.id, unit.source, unit.target) for unit in read_tmx(path, "ko", "en")]
+    else:
+        # Imported here: rfaflow.xliff imports this module.
+        from rfaflow.xliff import read_pairs
+
+        pairs = read_pairs(path)
+    glossary = Glossary.from_files(glossaries) if glossaries else None
+    return len(pairs), check_pairs(pairs, glossary)

@@ -20,12 +20,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rfaflow import __version__, config
-from rfaflow.brief import PreparedDraft, SummaryOptions, assemble_brief, prepare
+from rfaflow.brief import PreparedDraft, assemble_brief, prepare
 from rfaflow.desk import build_chain
 from rfaflow.draft import parse_draft, read_draft_bytes
 from rfaflow.errors import RfaflowError
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
+from rfaflow.summarize import DEFAULT_SUMMARY, SummaryOptions
 
 DRAFT_SUFFIX = ".md"
 INDEX_TEMPLATES = {"html": "index.html.j2", "md": "index.md.j2"}
@@ -42,7 +43,7 @@ class BatchOptions:
     memories: tuple[Path, ...] = ()
     glossaries: tuple[Path, ...] = ()
     engine: str = "argos"
-    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    summary: SummaryOptions = DEFAULT_SUMMARY
     template_dir: Path | None = None
     threads: int | None = None
     batch_size: int | None = None

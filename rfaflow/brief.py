@@ -10,20 +10,15 @@ from rfaflow import __version__
 from rfaflow.credits import credit_line, machine_description
 from rfaflow.draft import Draft
 from rfaflow.segment import Segment, segment_paragraphs
-from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize
+from rfaflow.summarize import (
+    DEFAULT_ALGORITHM,
+    DEFAULT_SUMMARY,
+    SummaryOptions,
+    summarize,
+)
 from rfaflow.translate import Origin, Translation, TranslationChain
 
 TARGET_LANGUAGE = "en"
-# "source": sentences are chosen on the reporter's Korean and shown in their English translation, so the choice does
-# not depend on the quality of machine translation; "target": chosen on the English.
-SUMMARY_LANGUAGES = ("source", "target")
-
-
-@dataclass(frozen=True)
-class SummaryOptions:
-    algorithm: str = DEFAULT_ALGORITHM
-    sentences: int = DEFAULT_SENTENCES
-    language: str = "source"
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
@@ -102,7 +97,7 @@ def prepare(draft: Draft) -> PreparedDraft:
 
 
 def assemble_brief(
-    prepared: PreparedDraft, translations: list[Translation], summary_options: SummaryOptions = SummaryOptions()
+    prepared: PreparedDraft, translations: list[Translation], summary_options: SummaryOptions = DEFAULT_SUMMARY
 ) -> Brief:
     """The brief from a prepared draft and one translation per text of it, in order."""
     draft, segments = prepared.draft, prepared.segments
@@ -136,6 +131,6 @@ def assemble_brief(
     )
 
 
-def build_brief(draft: Draft, chain: TranslationChain, summary_options: SummaryOptions = SummaryOptions()) -> Brief:
+def build_brief(draft: Draft, chain: TranslationChain, summary_options: SummaryOptions = DEFAULT_SUMMARY) -> Brief:
     prepared = prepare(draft)
     return assemble_brief(prepared, chain.translate(prepared.texts, path=draft.path), summary_options)

@@ -12,7 +12,13 @@ import click
 
 from rfaflow import __version__
 from rfaflow.errors import ExitCode, RfaflowError, decode_utf8
-from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from rfaflow.summarize import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    DEFAULT_SENTENCES,
+    SUMMARY_LANGUAGES,
+    SummaryOptions,
+)
 from rfaflow.translate import ENGINE_NAMES
 from rfaflow.translate.memory import DEFAULT_FUZZY_THRESHOLD
 
@@ -71,7 +77,7 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Summary algorithm."),
         click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
                      help="Sentences in each summary."),
-        click.option("--summary-language", type=click.Choice(["source", "target"]), default="source",
+        click.option("--summary-language", type=click.Choice(SUMMARY_LANGUAGES), default=SummaryOptions.language,
                      show_default=True,
                      help="Choose summary sentences on the Korean ('source', shown in English) or on the English."),
         click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -98,7 +104,7 @@ def render(drafts: tuple[Path, ...], output_format: str, output: str | None, mem
       rfaflow render drafts/musan.md -o briefs/
       rfaflow render drafts/musan.md -f md --tm memory.tmx > musan.md
     """
-    from rfaflow.brief import SummaryOptions, build_brief
+    from rfaflow.brief import build_brief
     from rfaflow.desk import build_chain
     from rfaflow.draft import read_draft
     from rfaflow.render import environment, render_brief, write_atomically
@@ -172,7 +178,6 @@ def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path
       rfaflow batch archive/ -o briefs/ --json > report.json
     """
     from rfaflow.batch import BatchOptions, run_batch
-    from rfaflow.brief import SummaryOptions
     from rfaflow.progress import Progress
     from rfaflow.store import default_store
 

@@ -38,6 +38,23 @@ _SUMY_CLASSES = {
 ALGORITHMS = ("news", *_SUMY_CLASSES, "lead")
 
 
+# Which text a brief's summary is chosen on. "source": the reporter's Korean, shown in its English translation, so
+# the choice does not depend on the quality of machine translation; "target": the English.
+SUMMARY_LANGUAGES = ("source", "target")
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How a brief's summary is chosen."""
+
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int = DEFAULT_SENTENCES
+    language: str = "source"  # one of SUMMARY_LANGUAGES
+
+
+DEFAULT_SUMMARY = SummaryOptions()
+
+
 @dataclass(frozen=True)
 class Summary:
     """The chosen sentences, by index into the summarised sentences, in document order."""

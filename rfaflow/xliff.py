@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rfaflow import __version__
@@ -41,7 +42,9 @@ class XliffError(RfaflowError):
     """An XLIFF file that cannot be read or imported."""
 
 
-def _xliff_classes():
+@cache
+def _xliff_file_class() -> type:
+    """translate-toolkit's XLIFF store, writing the 1.2 namespace (its default is 1.1); imported on first use."""
     from translate.storage import xliff
 
     class Unit(xliff.xliffunit):
@@ -68,14 +71,14 @@ def _origin_code(origin: Origin) -> str:
 
 def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
     """The draft's segments as one XLIFF 1.2 document."""
-    store = _xliff_classes().parsestring(_SKELETON.encode())
+    from lxml import etree
+
+    store = _xliff_file_class().parsestring(_SKELETON.encode())
     file_node = next(store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"))
     file_node.set("original", review.draft.path.name)
     file_node.set("source-language", review.draft.language)
     file_node.set("target-language", "en")
     header = file_node.find(f"{{{XLIFF_1_2}}}header")
-    from lxml import etree
-
     etree.SubElement(header, f"{{{XLIFF_1_2}}}tool", {
         "tool-id": "rfaflow", "tool-name": "rfaflow", "tool-version": __version__,
     })
@@ -132,7 +135,7 @@ def _read(path: Path):
     except IsADirectoryError:
         raise XliffError("is a directory, not an XLIFF file", path) from None
     try:
-        store = _xliff_classes().parsestring(data)
+        store = _xliff_file_class().parsestring(data)
     except XMLSyntaxError as err:
         raise XliffError(f"malformed XLIFF: {err.msg}", path) from None
     except ValueError as err:  # translate-toolkit's refusal of XLIFF 2.x

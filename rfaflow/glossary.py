@@ -13,7 +13,6 @@ the approved term did come through.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -125,12 +124,6 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms)
-
-    @property
-    def identity(self) -> str:
-        """A digest of the terms: protected sources differ when the glossary does, so cache keys differ too."""
-        rows = sorted((t.source, t.target) for t in self.terms.values())
-        return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
     def found(self, source: str) -> list[Term]:
         """The terms that occur in `source`, in order of appearance, without overlaps."""

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES, write_draft
 
 from rfaflow.cli import cli
-from rfaflow.glossary import Glossary, GlossaryError, Term, read_glossary
+from rfaflow.glossary import MAX_GLOSSARY_BYTES, Glossary, GlossaryError, Term, read_glossary
 
 CSV_SAMPLE = SAMPLES / "glossary" / "korean-desk.csv"
 TBX_SAMPLE = SAMPLES / "glossary" / "korean-desk.tbx"
@@ -55,6 +55,13 @@ def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
         read_glossary(latin)
     with pytest.raises(GlossaryError, match="no such glossary file"):
         read_glossary(tmp_path / "absent.csv")
+    with pytest.raises(GlossaryError, match="is a directory, not a glossary file"):
+        read_glossary(tmp_path)
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_GLOSSARY_BYTES + 1)  # sparse: nothing is written
+    with pytest.raises(GlossaryError, match="huge.csv: larger than 20 MB; not a glossary"):
+        read_glossary(huge)
 
 
 def test_protect_prefers_the_longest_term_and_matches_across_wrapped_lines() -> None:

@@ -119,6 +119,11 @@ def test_bad_xliff_files_are_one_line_errors(tmp_path: Path, content: str, messa
     assert result.output.startswith(f"Error: {path}: {message}") and result.output.count("\n") == 1
 
 
+def test_missing_xliff_file(tmp_path: Path) -> None:
+    result = _invoke("xliff", "import", tmp_path / "absent.xlf", "--post-editor", "X")
+    assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / 'absent.xlf'}: no such XLIFF file\n")
+
+
 def test_import_needs_a_post_editor(exported: tuple[Path, Path]) -> None:
     _, xlf = exported
     tree = etree.parse(str(xlf))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from rfaflow import __version__
 from rfaflow.credits import credit_line, machine_description
 from rfaflow.draft import Draft
-from rfaflow.segment import Segment, segment_paragraphs
+from rfaflow.segment import HANGUL, Segment, segment_paragraphs
 from rfaflow.summarize import (
     DEFAULT_ALGORITHM,
     DEFAULT_SUMMARY,
@@ -19,7 +18,6 @@ from rfaflow.summarize import (
 from rfaflow.translate import Origin, Translation, TranslationChain
 
 TARGET_LANGUAGE = "en"
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,7 @@ class PreparedDraft:
 def prepare(draft: Draft) -> PreparedDraft:
     segments = segment_paragraphs(draft.paragraphs, draft.language)
     translate_headline = not draft.english_headline
-    translate_dateline = bool(draft.dateline and _HANGUL.search(draft.dateline))
+    translate_dateline = bool(draft.dateline and HANGUL.search(draft.dateline))
     extras = [draft.headline] * translate_headline + [draft.dateline] * translate_dateline
     texts = extras + [segment.text for segment in segments]
     return PreparedDraft(draft, segments, texts, translate_headline, translate_dateline)

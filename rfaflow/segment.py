@@ -93,6 +93,8 @@ def segment_paragraphs(paragraphs: Sequence[str], language: str) -> list[Segment
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Hangul syllables and jamo: Korean text, wherever it turns up (a dateline to translate, Korean left in English).
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
 # Content morphemes: nouns, numerals, verb and adjective stems, roots, foreign words and numbers.
 _KOREAN_CONTENT_TAGS = ("NNG", "NNP", "NR", "VV", "VA", "XR", "SL", "SH", "SN")
 

@@ -8,15 +8,13 @@ sentence inside a multi-sentence quotation legitimately opens or closes one).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from rfaflow.qa import ERROR, WARNING, Finding, Problem
 from rfaflow.qa.numbers import check_numbers
+from rfaflow.segment import HANGUL, words
 
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MIN_RATIO, MAX_RATIO = 0.45, 4.5
 MIN_RATIO_SOURCE_CHARS = 12  # below this, a ratio says little ("네." → "Yes, that's right.")
 LOOP_REPEATS = 3  # a phrase repeated this many times in a row is an MT loop
@@ -35,7 +33,7 @@ def _empty(source: str, target: str) -> list[Problem]:
 
 
 def _hangul(source: str, target: str) -> list[Problem]:
-    left = _HANGUL.findall(target)
+    left = HANGUL.findall(target)
     if left:
         shown = ", ".join(dict.fromkeys(left[:5]))
         return [Problem("untranslated", ERROR, f"Hangul left in the English: {shown}")]
@@ -55,13 +53,13 @@ def _length_ratio(source: str, target: str) -> list[Problem]:
 
 
 def _repeats(source: str, target: str) -> list[Problem]:
-    words = [word.casefold() for word in _WORD.findall(target)]
+    tokens = words(target, "en")
     for size in range(1, 5):
         needed = WORD_LOOP_REPEATS if size == 1 else LOOP_REPEATS
-        for start in range(len(words) - size * needed + 1):
-            gram = words[start : start + size]
+        for start in range(len(tokens) - size * needed + 1):
+            gram = tokens[start : start + size]
             run = 1
-            while words[start + run * size : start + (run + 1) * size] == gram:
+            while tokens[start + run * size : start + (run + 1) * size] == gram:
                 run += 1
             if run >= needed:
                 phrase = " ".join(gram)

@@ -136,10 +136,10 @@ def _count_matrix(tokens: Sequence[Sequence[str]]) -> np.ndarray:
     return counts
 
 
-def sentence_scores(tokens: Sequence[Sequence[str]], parameters: NewsParameters) -> tuple[np.ndarray, np.ndarray]:
-    """Each sentence's score (centrality + position + length priors) and its centrality alone, from its words."""
-    size = len(tokens)
-    counts = _count_matrix(tokens)
+def sentence_scores(counts: np.ndarray, parameters: NewsParameters) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's score (centrality + position + length priors) and its centrality alone, from its word counts
+    (one row per sentence, see _count_matrix)."""
+    size = len(counts)
     lengths = counts.sum(axis=1)
     shared = counts @ counts.T  # sumy TextRank's overlap: sum over the words of i of their count in j
     scale = np.maximum(lengths, 1.0) ** parameters.alpha
@@ -160,8 +160,7 @@ def sentence_scores(tokens: Sequence[Sequence[str]], parameters: NewsParameters)
     return centrality + parameters.position * position + parameters.length * length, centrality
 
 
-def _cosines(tokens: Sequence[Sequence[str]]) -> np.ndarray:
-    counts = _count_matrix(tokens)
+def _cosines(counts: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(counts, axis=1)
     norms[norms == 0] = 1.0
     unit = counts / norms[:, None]
@@ -176,8 +175,9 @@ def select(tokens: Sequence[Sequence[str]], units: Sequence[Sequence[int]], coun
     """
     if not tokens:
         return []
-    scores, centrality = sentence_scores(tokens, parameters)
-    cosine = _cosines(tokens)
+    counts = _count_matrix(tokens)
+    scores, centrality = sentence_scores(counts, parameters)
+    cosine = _cosines(counts)
     units = [list(unit) for unit in units]
     sizes = np.array([len(unit) for unit in units])
     value = np.array([scores[unit].mean() for unit in units])

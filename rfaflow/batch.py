@@ -1,8 +1,10 @@
 """Batch runs: every draft under an archive becomes briefs in a mirrored output tree, fast, resumably, safely.
 
-Drafts are streamed in pools of about `config.pool_segments()` segments. Each pool's texts go through one
-`TranslationChain` call (memory, then the cache, then one CTranslate2 call over the distinct rest, sorted by
-length into batches), and the results are scattered back to their drafts. Each brief is written to a temporary
+Drafts are streamed in pools of about `config.pool_segments()` segments (the first one smaller, so the model's
+workers start early). Each pool's texts go through one `TranslationChain` call (memory, then the cache, then the
+distinct rest queued on CTranslate2, sorted by length into batches), and the results are scattered back to their
+drafts. A pool is queued before the previous one is written, so the workers translate while Python reads,
+segments, summarises and renders. Each brief is written to a temporary
 file and renamed; a draft's job state is recorded only after its files are in place, so a run killed at any moment
 redoes at most the drafts of the pool it was in. Output paths come only from a draft's path relative to the archive
 and are checked to stay inside the output folder.
@@ -15,7 +17,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,10 +29,12 @@ from rfaflow.errors import RfaflowError
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
 from rfaflow.summarize import DEFAULT_SUMMARY, SummaryOptions
+from rfaflow.translate import Translation
 
 DRAFT_SUFFIX = ".md"
 INDEX_TEMPLATES = {"html": "index.html.j2", "md": "index.md.j2"}
 RESERVED_OUTPUTS = {"index.html", "index.md", "manifest.json"}
+FIRST_POOL_FRACTION = 4
 
 
 class BatchError(RfaflowError):
@@ -173,6 +177,14 @@ class _Pending:
     prepared: PreparedDraft
 
 
+@dataclass
+class _InFlight:
+    """A pool of drafts whose translations are queued on the engine; `collect` waits for them."""
+
+    pool: list[_Pending]
+    collect: Callable[[], list[Translation | None]]
+
+
 class BatchRun:
     def __init__(
         self,
@@ -207,8 +219,10 @@ class BatchRun:
         self.tree.remove_stale_temp_files()
         drafts = find_drafts(self.archive, self.tree.root)
         self.report.drafts = len(drafts)
+        in_flight: _InFlight | None = None
         pool: list[_Pending] = []
-        pool_texts, pool_size = 0, config.pool_segments()
+        # The first pool is small, so the model's workers start while the rest of the archive is being read.
+        pool_texts, pool_size = 0, max(1, config.pool_segments() // FIRST_POOL_FRACTION)
         for relative in drafts:
             pending = self._prepare(relative)
             if pending is None:
@@ -216,9 +230,11 @@ class BatchRun:
             pool.append(pending)
             pool_texts += len(pending.prepared.texts)
             if pool_texts >= pool_size:
-                self._flush(pool)
-                pool, pool_texts = [], 0
-        self._flush(pool)
+                in_flight = self._queue(pool, in_flight)
+                pool, pool_texts, pool_size = [], 0, config.pool_segments()
+        in_flight = self._queue(pool, in_flight)
+        if in_flight:
+            self._complete(in_flight)
         self._write_index_and_manifest(drafts)
         counts = self.chain.counts
         self.report.from_memory, self.report.from_cache = counts["memory"], counts["cache"]
@@ -266,13 +282,20 @@ class BatchRun:
                 return False
         return True
 
-    def _flush(self, pool: Sequence[_Pending]) -> None:
-        if not pool:
-            return
-        results = self.chain.translate_available([text for pending in pool for text in pending.prepared.texts])
+    def _queue(self, pool: list[_Pending], in_flight: _InFlight | None) -> _InFlight | None:
+        """Queue `pool` for translation, then complete the pool queued before it while the workers translate."""
+        texts = [text for pending in pool for text in pending.prepared.texts]
+        queued = _InFlight(pool, self.chain.submit_available(texts)) if pool else None
+        if in_flight:
+            self._complete(in_flight)
+        return queued
+
+    def _complete(self, in_flight: _InFlight) -> None:
+        """Wait for a pool's translations, then write and record its briefs."""
+        results = in_flight.collect()
         jobs, outcomes = [], []
         start = 0
-        for pending in pool:
+        for pending in in_flight.pool:
             translations = results[start : start + len(pending.prepared.texts)]
             start += len(pending.prepared.texts)
             missing = sum(t is None for t in translations)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -499,5 +500,15 @@ def models_remove(name: str) -> None:
 
 
 def main() -> None:
-    cli(prog_name="rfaflow")
+    try:
+        cli(prog_name="rfaflow")
+    except SystemExit as leaving:
+        if leaving.code in (0, None):
+            raise
+        # After an error or Ctrl-C, leave at once: CTranslate2 joins its workers only when they have finished every
+        # batch still queued, and nothing more is wanted of them. The store and the output folder are consistent at
+        # every instant (the batch tests kill runs with SIGKILL), so nothing is lost by not waiting.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(leaving.code if isinstance(leaving.code, int) else ExitCode.ERROR)
 

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import SAMPLE_TM, SAMPLES, write_draft
 
 from rfaflow.batch import BatchOptions, run_batch
@@ -211,8 +213,8 @@ def test_pooled_translation_sends_each_distinct_sentence_once(tmp_path: Path, in
     from rfaflow.translate.argos import ArgosTranslator
 
     calls: list[list[str]] = []
-    real = ArgosTranslator.translate
-    monkeypatch.setattr(ArgosTranslator, "translate", lambda self, texts: calls.append(list(texts)) or real(self, texts))
+    real = ArgosTranslator.submit
+    monkeypatch.setattr(ArgosTranslator, "submit", lambda self, texts: calls.append(list(texts)) or real(self, texts))
     archive = make_archive(tmp_path)
     shutil.copy(archive / "2026" / "dancheon-miners.md", archive / "copy-of-dancheon.md")
     store = Store(tmp_path / "store.sqlite")
@@ -264,3 +266,33 @@ def test_glossary_and_imported_post_edits_invalidate_done_drafts(
     assert "Customs did not say how long the ban would last." in brief and "Post-edited by Soo Min Jo" in brief
     code, _, stderr = batch(str(archive), "-o", str(out), "--tm", str(SAMPLE_TM), "--glossary", str(glossary))
     assert SUMMARY.match(stderr.splitlines()[-1]).groups()[:4] == ("3", "0", "3", "0")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    paragraphs_per_draft=st.lists(st.integers(1, 6), min_size=1, max_size=7),
+    pool_segments=st.integers(1, 25),
+    repeated=st.integers(0, 5),
+)
+def test_pooling_keeps_every_draft_in_order(
+    installed_copy_model, monkeypatch, paragraphs_per_draft: list[int], pool_segments: int, repeated: int
+) -> None:
+    """Whatever the pool size, each brief's story is its own draft's sentences in order, none lost or swapped,
+    a sentence shared by several drafts included (the copy model gives each sentence back as its translation)."""
+    import tempfile
+
+    monkeypatch.setenv("RFAFLOW_POOL_SEGMENTS", str(pool_segments))
+    with tempfile.TemporaryDirectory() as work:
+        archive, out = Path(work) / "archive", Path(work) / "out"
+        archive.mkdir()
+        expected = {}
+        for d, count in enumerate(paragraphs_per_draft):
+            sentences = [f"기사 {d}의 문장 {p}번이다." if p != repeated else "공통 문장이다." for p in range(count)]
+            write_draft(archive, "\n\n".join(sentences) + "\n", name=f"d{d}.md")
+            expected[f"d{d}.md"] = sentences
+        report = run_batch(archive, out, BatchOptions(formats=("md",)), Store(Path(work) / "store.sqlite"))
+        assert report.done == len(paragraphs_per_draft)
+        for name, sentences in expected.items():
+            brief = (out / name).read_text(encoding="utf-8")
+            story = brief.split("## Story\n\n", 1)[1].split("\n\n---", 1)[0]
+            assert story.split("\n\n") == sentences

@@ -39,20 +39,19 @@ def _archive(root: Path, drafts: int = 48) -> Path:
     return archive
 
 
-def _run(archive: Path, out: Path, home: Path, kill_when=None) -> int | None:
+def _run(archive: Path, out: Path, home: Path, stop_when=None, stop_with=signal.SIGKILL) -> tuple[int, str]:
+    """(exit code, stderr) of a batch run, stopped by the signal `stop_with` once `stop_when()` holds."""
     env = {**os.environ, "RFAFLOW_HOME": str(home), "RFAFLOW_POOL_SEGMENTS": "60"}
     command = [sys.executable, "-m", "rfaflow", "batch", str(archive), "-o", str(out), "-f", "both"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if kill_when is None:
-        return process.wait(timeout=300)
-    deadline = time.monotonic() + 120
-    while process.poll() is None and not kill_when() and time.monotonic() < deadline:
-        time.sleep(0.005)
-    running = process.poll() is None
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert running, "the run finished before the kill point"
-    return None
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if stop_when is not None:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and not stop_when() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert process.poll() is None, "the run finished before the stop point"
+        process.send_signal(stop_with)
+    _, stderr = process.communicate(timeout=300)
+    return process.returncode, stderr
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -70,7 +69,7 @@ def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
         monkeypatch.setenv("RFAFLOW_HOME", str(home))
         install_file(copy_model_file)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
-    assert _run(archive, clean, homes["clean-home"]) == 0
+    assert _run(archive, clean, homes["clean-home"])[0] == 0
 
     def briefs() -> int:
         return sum(1 for _ in killed.rglob("*.html")) if killed.exists() else 0
@@ -85,10 +84,33 @@ def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
     ]
     for kill_when in kill_points:
         start = time.monotonic()
-        _run(archive, killed, homes["killed-home"], kill_when)
-    assert _run(archive, killed, homes["killed-home"]) == 0
+        assert _run(archive, killed, homes["killed-home"], kill_when)[0] == -signal.SIGKILL
+    assert _run(archive, killed, homes["killed-home"])[0] == 0
 
     assert _tree(killed) == _tree(clean)
     assert len(_tree(clean)) == 48 * 2 + 3
     database = sqlite3.connect(homes["killed-home"] / "rfaflow.sqlite")
     assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_ctrl_c_exits_130_and_a_rerun_completes_the_output(
+    tmp_path: Path, copy_model_file: Path, monkeypatch
+) -> None:
+    from rfaflow.translate.packages import install_file
+
+    archive = _archive(tmp_path)
+    homes = {name: tmp_path / name for name in ("clean-home", "stopped-home")}
+    for home in homes.values():
+        monkeypatch.setenv("RFAFLOW_HOME", str(home))
+        install_file(copy_model_file)
+    clean, stopped = tmp_path / "clean", tmp_path / "stopped"
+    assert _run(archive, clean, homes["clean-home"])[0] == 0
+
+    def first_brief() -> bool:
+        return stopped.exists() and any(stopped.rglob("*.html"))
+
+    code, stderr = _run(archive, stopped, homes["stopped-home"], first_brief, signal.SIGINT)
+    assert (code, stderr.splitlines()[-1]) == (130, "Interrupted.")
+    assert len(_tree(stopped)) < len(_tree(clean))
+    assert _run(archive, stopped, homes["stopped-home"])[0] == 0
+    assert _tree(stopped) == _tree(clean)

@@ -38,7 +38,16 @@ def test_copy_model_returns_every_sentence_in_order_across_batches(installed_cop
 
 def test_copy_model_on_real_korean_news(installed_copy_model, ntrex_documents: list[dict]) -> None:
     texts = [sentence for document in ntrex_documents[:20] for sentence in document["ko"]]
-    assert ArgosTranslator.for_pair("ko", "en").translate(texts) == texts
+    assert ArgosTranslator.for_pair("ko", "en").submit(texts)() == texts
+
+
+def test_queued_translations_can_be_collected_in_any_order(installed_copy_model) -> None:
+    engine = ArgosTranslator.for_pair("ko", "en")
+    first, second = _varied_sentences(40), _varied_sentences(70)[40:]
+    collect_first, collect_second = engine.submit(first), engine.submit(second)
+    assert collect_second() == second
+    assert collect_first() == first
+    assert engine.submit([])() == []
 
 
 def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) -> None:

@@ -57,7 +57,8 @@ class MachineTranslator(Protocol):
     @property
     def identity(self) -> str: ...
 
-    def translate(self, texts: Sequence[str]) -> list[str]: ...
+    def submit(self, texts: Sequence[str]) -> Callable[[], list[str]]:
+        """Start translating; the returned function waits and gives one translation per text, in order."""
 
 
 class TermProtector(Protocol):
@@ -119,28 +120,39 @@ class TranslationChain:
         factory = MACHINE_ENGINES.get(self.engine)
         return factory(self.source_lang, self.target_lang, self.threads, self.batch_size) if factory else None
 
-    def translate_available(self, texts: Sequence[str]) -> list[Translation | None]:
-        """One translation per text, in order; None where neither memory nor a machine engine has one."""
+    def submit_available(self, texts: Sequence[str]) -> Callable[[], list[Translation | None]]:
+        """Look `texts` up in the memory and the cache and queue the rest on the machine engine, returning at once;
+        the returned function waits and gives one translation per text, in order, None where neither memory nor a
+        machine engine has one. Machine translations are cached (and counted) when collected."""
         results = self.memory.translate(texts) if self.memory else [None] * len(texts)
         self.counts["memory"] += sum(result is not None for result in results)
         missing = [i for i, result in enumerate(results) if result is None]
         machine = self.machine if missing else None
         if machine is None:
             self.counts["missing"] += len(missing)
-            return results
+            return lambda: results
         protect = self.glossary.protect if self.glossary else str
         machine_input = {i: protect(texts[i]) for i in missing}
         distinct = list(dict.fromkeys(machine_input.values()))
         known = self.cache.cached(self.engine, machine.identity, distinct) if self.cache else {}
         fresh = [text for text in distinct if text not in known]
-        translated = dict(zip(fresh, machine.translate(fresh))) if fresh else {}
-        if self.cache and translated:
-            self.cache.remember(self.engine, machine.identity, list(translated.items()))
-        for i in missing:
-            sent = machine_input[i]
-            results[i] = Translation(texts[i], known.get(sent, translated.get(sent, "")), machine.origin)
-            self.counts["cache" if sent in known else "machine"] += 1
-        return results
+        queued = machine.submit(fresh) if fresh else list
+
+        def collect() -> list[Translation | None]:
+            translated = dict(zip(fresh, queued()))
+            if self.cache and translated:
+                self.cache.remember(self.engine, machine.identity, list(translated.items()))
+            for i in missing:
+                sent = machine_input[i]
+                results[i] = Translation(texts[i], known.get(sent, translated.get(sent, "")), machine.origin)
+                self.counts["cache" if sent in known else "machine"] += 1
+            return results
+
+        return collect
+
+    def translate_available(self, texts: Sequence[str]) -> list[Translation | None]:
+        """One translation per text, in order; None where neither memory nor a machine engine has one."""
+        return self.submit_available(texts)()
 
     def translate(self, texts: Sequence[str], path: Path | None = None) -> list[Translation]:
         """One translation per text, in order; `TranslationMissing` (naming `path`) if any would stay untranslated."""

@@ -9,8 +9,9 @@ ordinary document), which split them into batches of `max_batch_size` run one pe
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from functools import cached_property
+import time
+from collections.abc import Callable, Sequence
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rfaflow.translate import Origin
@@ -24,6 +25,30 @@ MAX_BATCH_SIZE = 16
 # stays tight, which keeps peak memory flat however long the pool, at no cost in speed (measured: 600 NTREX
 # sentences at 33.6/s in calls of 256 against 31.8/s in one call; peak RSS 512 against 551 MB).
 CALL_SIZE = 256
+
+
+def _wait(result: Any) -> Any:
+    """An asynchronous result, waited for in short sleeps: `result()` blocks inside CTranslate2, where Python
+    cannot deliver a Ctrl-C until the batch is done."""
+    while not result.done():
+        time.sleep(0.02)
+    return result.result()
+
+
+@lru_cache(maxsize=4)
+def _load_translator(model_dir: str, identity: str, threads: int) -> Any:
+    """One loaded model per package identity and thread count, kept for the life of the process: later chains in
+    the same process reuse it, and a process leaving after an error or Ctrl-C is not held up by the model's
+    destructor, which would first finish every batch still queued."""
+    import ctranslate2
+
+    return ctranslate2.Translator(
+        model_dir,
+        device="cpu",
+        inter_threads=threads,
+        intra_threads=1,
+        max_queued_batches=-1,  # queueing a pool never blocks (a blocked call would also defer Ctrl-C)
+    )
 
 
 class ArgosTranslator:
@@ -51,11 +76,7 @@ class ArgosTranslator:
 
     @cached_property
     def _translator(self) -> Any:
-        import ctranslate2
-
-        return ctranslate2.Translator(
-            str(self.model.model_dir), device="cpu", inter_threads=self.threads, intra_threads=1
-        )
+        return _load_translator(str(self.model.model_dir), self.identity, self.threads)
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -63,13 +84,17 @@ class ArgosTranslator:
 
         return sentencepiece.SentencePieceProcessor(model_file=str(self.model.path / "sentencepiece.model"))
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def submit(self, texts: Sequence[str]) -> Callable[[], list[str]]:
+        """Queue `texts` on the model's workers and return at once; calling the result waits for the translations.
+
+        Every call of a pool is queued before any is awaited, so the workers never idle between calls, and a batch
+        run prepares its next drafts and writes its last briefs while this pool is being translated."""
         if not texts:
-            return []
+            return list
         tokens = self._tokenizer.encode(list(texts), out_type=str)
         prefix = self.model.target_prefix
-        translations = [""] * len(tokens)
         by_length = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        queued = []
         for start in range(0, len(by_length), CALL_SIZE):
             chunk = by_length[start : start + CALL_SIZE]
             batch = [tokens[i] for i in chunk]
@@ -81,10 +106,18 @@ class ArgosTranslator:
                 max_input_length=0,  # never truncate a long sentence silently
                 max_decoding_length=2 * len(batch[-1]) + 16,
                 replace_unknowns=True,
+                asynchronous=True,
             )
-            for i, result in zip(chunk, results):
-                pieces = result.hypotheses[0]
-                if prefix and pieces[:1] == [prefix]:
-                    pieces = pieces[1:]
-                translations[i] = self._tokenizer.decode(pieces).strip()
-        return translations
+            queued.append((chunk, results))
+
+        def collect() -> list[str]:
+            translations = [""] * len(tokens)
+            for chunk, results in queued:
+                for i, result in zip(chunk, results):
+                    pieces = _wait(result).hypotheses[0]
+                    if prefix and pieces[:1] == [prefix]:
+                        pieces = pieces[1:]
+                    translations[i] = self._tokenizer.decode(pieces).strip()
+            return translations
+
+        return collect

@@ -1,11 +1,13 @@
 """Throughput of `rfaflow batch` against a per-document Argos loop and the bare CTranslate2 floor.
 
-    python bench/batch_throughput.py --json [--scale K] [--rss-scale 10] [--threads N] [--batch-size N]
+    python bench/batch_throughput.py --json [--repeat 3] [--argos-every K] [--scale K] [--rss-scale 10] [--threads N]
+                                         [--batch-size N]
 
 Builds a Transformer-base-size copy model (int8) with rfaflow's builder, makes an archive of drafts from
 ../shared/data/ntrex-ko-en/dev.jsonl (80 documents, 1,316 sentences; --scale K replicates it with distinct text)
 and measures, with the same model, beam size and threads:
-  cold        `rfaflow batch` on a fresh store (segments per second, wall time of the whole command)
+  cold        `rfaflow batch` on a fresh store (segments per second, wall time of the whole command); the median
+              of --repeat runs, alternated with the floor's
   warm        the same command rerun (unchanged drafts are skipped)
   warm_cache  the same archive into a new output folder: every brief re-rendered, translations from the cache
   argos_loop  what a user does today: argostranslate.translate.translate() per document, Argos's thread layout
@@ -17,7 +19,7 @@ and measures, with the same model, beam size and threads:
               rfaflow's beam, which is also Argos's default). --argos-every K times every K-th document only.
   argos_loop_tuned  the same loop with Argos hand-set to rfaflow's layout (ARGOS_INTER_THREADS=threads,
               ARGOS_INTRA_THREADS=1): what an expert user could get from Argos without batching across documents
-  ct2_floor   one ctranslate2.Translator.translate_batch over all pre-tokenized segments
+  ct2_floor   one ctranslate2.Translator.translate_batch over all pre-tokenized segments (median of --repeat)
 and the peak RSS of the cold run at scale 1 and at --rss-scale. Prints one JSON object.
 """
 
@@ -27,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,6 +148,7 @@ def main() -> int:
     parser.add_argument("--rss-scale", type=int, default=10, help="scale of the second peak-RSS run (0: skip)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=None, help="rfaflow's default when omitted")
+    parser.add_argument("--repeat", type=int, default=3, help="cold runs and floor runs, alternated (medians)")
     parser.add_argument("--argos-every", type=int, default=1,
                         help="time argos_loop on every K-th document only (it runs about 14 minutes on all 80)")
     args = parser.parse_args()
@@ -167,20 +171,31 @@ def main() -> int:
         segments = write_archive(documents, work / "archive")
         batch_size = args.batch_size or MAX_BATCH_SIZE
 
-        log(f"(a) cold batch over {len(documents)} drafts, {segments} segments ...")
-        cold_s, cold_rss = timed_command(batch_command(work / "archive", work / "out", args.threads, args.batch_size), env)
+        sentences = [s for d in documents for s in d]
+        cold_runs, floor_runs, cold_rss = [], [], 0.0
+        for run in range(1, args.repeat + 1):
+            # (a) and (d) alternate, so both see the same machine: its speed drifts by ±10% from minute to minute.
+            log(f"(a) cold batch over {len(documents)} drafts, {segments} segments, run {run} of {args.repeat} ...")
+            for stale in (work / "home").glob("rfaflow.sqlite*"):
+                stale.unlink()
+            seconds, rss = timed_command(batch_command(work / "archive", work / f"out-{run}", args.threads,
+                                                       args.batch_size), env)
+            cold_runs.append(seconds)
+            cold_rss = max(cold_rss, rss)
+            log(f"(d) CTranslate2 floor, run {run} of {args.repeat} ...")
+            floor_runs.append(ct2_floor(sentences, package, args.threads, batch_size))
+        cold_s, floor_s = statistics.median(cold_runs), statistics.median(floor_runs)
         log("(b) warm rerun ...")
-        warm_s, _ = timed_command(batch_command(work / "archive", work / "out", args.threads, args.batch_size), env)
+        warm_s, _ = timed_command(batch_command(work / "archive", work / f"out-{args.repeat}", args.threads,
+                                                args.batch_size), env)
         warm_cache_s, _ = timed_command(
-            batch_command(work / "archive", work / "out-2", args.threads, args.batch_size), env
+            batch_command(work / "archive", work / "out-cache", args.threads, args.batch_size), env
         )
         sample = documents[:: args.argos_every]
         log(f"(c) Argos per-document loop as shipped, {len(sample)} documents ...")
         argos_s = argos_loop(sample, work / "home" / "packages", args.threads, work, tuned=False)
         log("    and hand-tuned to rfaflow's thread layout, all documents ...")
         argos_tuned_s = argos_loop(documents, work / "home" / "packages", args.threads, work, tuned=True)
-        log("(d) CTranslate2 floor ...")
-        floor_s = ct2_floor([s for d in documents for s in d], package, args.threads, batch_size)
 
         rss_scale_mb = None
         if args.rss_scale:
@@ -214,7 +229,8 @@ def main() -> int:
         "argos_loop_segments": sampled,
         "seconds": {"cold": round(cold_s, 2), "warm": round(warm_s, 2), "warm_cache": round(warm_cache_s, 2),
                     "argos_loop": round(argos_s, 2), "argos_loop_tuned": round(argos_tuned_s, 2),
-                    "ct2_floor": round(floor_s, 2)},
+                    "ct2_floor": round(floor_s, 2), "cold_runs": [round(x, 2) for x in cold_runs],
+                    "ct2_floor_runs": [round(x, 2) for x in floor_runs]},
         "segments": segments,
         "drafts": len(documents),
         "scale": args.scale,
@@ -222,7 +238,7 @@ def main() -> int:
         "threads": args.threads,
         "batch_size": batch_size,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
-        "peak_rss_unit": "MB (ru_maxrss of the rfaflow process)",
+        "peak_rss_unit": "MB (ru_maxrss of the rfaflow process; at scale 1 the largest of the cold runs)",
     }
     print(json.dumps(report, indent=None if args.json else 2))
     return 0

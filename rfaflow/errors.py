@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     PARTIAL = 3
     QA_ERRORS = 4  # `rfaflow check` found errors
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class RfaflowError(Exception):

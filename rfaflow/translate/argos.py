@@ -2,8 +2,9 @@
 
 rfaflow's own sentences go in; Argos's sentence splitters (MiniSBD, Stanza, spaCy) would download models at run
 time and are never used. A document's (or a batch pool's) segments are tokenised with the package's SentencePiece
-model, sorted by length and sent to `translate_batch` in calls of up to `CALL_SIZE` sentences (one call for any
-ordinary document), which split them into batches of `max_batch_size` run one per worker thread in parallel.
+model, sorted by length and queued with `translate_batch(asynchronous=True)` in calls of up to `CALL_SIZE`
+sentences (one call for any ordinary document), which split them into batches of `max_batch_size` run one per
+worker thread in parallel; the caller collects the translations when it needs them.
 """
 
 from __future__ import annotations

@@ -58,18 +58,25 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
-    tmp_path: Path, copy_model_file: Path, monkeypatch
-) -> None:
+def _archive_and_clean_run(tmp_path: Path, copy_model_file: Path, monkeypatch) -> tuple[Path, Path, Path]:
+    """The archive, the output of an uninterrupted run of it, and a second data folder for interrupted runs."""
     from rfaflow.translate.packages import install_file
 
     archive = _archive(tmp_path)
-    homes = {name: tmp_path / name for name in ("clean-home", "killed-home")}
-    for home in homes.values():
+    homes = [tmp_path / "clean-home", tmp_path / "interrupted-home"]
+    for home in homes:
         monkeypatch.setenv("RFAFLOW_HOME", str(home))
         install_file(copy_model_file)
-    clean, killed = tmp_path / "clean", tmp_path / "killed"
-    assert _run(archive, clean, homes["clean-home"])[0] == 0
+    clean = tmp_path / "clean"
+    assert _run(archive, clean, homes[0])[0] == 0
+    return archive, clean, homes[1]
+
+
+def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
+    tmp_path: Path, copy_model_file: Path, monkeypatch
+) -> None:
+    archive, clean, home = _archive_and_clean_run(tmp_path, copy_model_file, monkeypatch)
+    killed = tmp_path / "killed"
 
     def briefs() -> int:
         return sum(1 for _ in killed.rglob("*.html")) if killed.exists() else 0
@@ -84,33 +91,24 @@ def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_output(
     ]
     for kill_when in kill_points:
         start = time.monotonic()
-        assert _run(archive, killed, homes["killed-home"], kill_when)[0] == -signal.SIGKILL
-    assert _run(archive, killed, homes["killed-home"])[0] == 0
+        assert _run(archive, killed, home, kill_when)[0] == -signal.SIGKILL
+    assert _run(archive, killed, home)[0] == 0
 
     assert _tree(killed) == _tree(clean)
     assert len(_tree(clean)) == 48 * 2 + 3
-    database = sqlite3.connect(homes["killed-home"] / "rfaflow.sqlite")
+    database = sqlite3.connect(home / "rfaflow.sqlite")
     assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_ctrl_c_exits_130_and_a_rerun_completes_the_output(
-    tmp_path: Path, copy_model_file: Path, monkeypatch
-) -> None:
-    from rfaflow.translate.packages import install_file
-
-    archive = _archive(tmp_path)
-    homes = {name: tmp_path / name for name in ("clean-home", "stopped-home")}
-    for home in homes.values():
-        monkeypatch.setenv("RFAFLOW_HOME", str(home))
-        install_file(copy_model_file)
-    clean, stopped = tmp_path / "clean", tmp_path / "stopped"
-    assert _run(archive, clean, homes["clean-home"])[0] == 0
+def test_ctrl_c_exits_130_and_a_rerun_completes_the_output(tmp_path: Path, copy_model_file: Path, monkeypatch) -> None:
+    archive, clean, home = _archive_and_clean_run(tmp_path, copy_model_file, monkeypatch)
+    stopped = tmp_path / "stopped"
 
     def first_brief() -> bool:
         return stopped.exists() and any(stopped.rglob("*.html"))
 
-    code, stderr = _run(archive, stopped, homes["stopped-home"], first_brief, signal.SIGINT)
+    code, stderr = _run(archive, stopped, home, first_brief, signal.SIGINT)
     assert (code, stderr.splitlines()[-1]) == (130, "Interrupted.")
     assert len(_tree(stopped)) < len(_tree(clean))
-    assert _run(archive, stopped, homes["stopped-home"])[0] == 0
+    assert _run(archive, stopped, home)[0] == 0
     assert _tree(stopped) == _tree(clean)

@@ -224,6 +224,24 @@ def test_pooled_translation_sends_each_distinct_sentence_once(tmp_path: Path, in
     assert (report.done, report.machine_translated) == (4, 18)
 
 
+def test_a_sentence_still_being_translated_for_one_pool_is_not_queued_again_for_the_next(
+    tmp_path: Path, installed_copy_model, monkeypatch
+) -> None:
+    from rfaflow.translate.argos import ArgosTranslator
+
+    calls: list[list[str]] = []
+    real = ArgosTranslator.submit
+    monkeypatch.setattr(ArgosTranslator, "submit", lambda self, texts: calls.append(list(texts)) or real(self, texts))
+    monkeypatch.setenv("RFAFLOW_POOL_SEGMENTS", "1")  # one draft per pool: each is queued before the last is written
+    archive = make_archive(tmp_path)
+    shutil.copy(archive / "2026" / "dancheon-miners.md", archive / "2026" / "dancheon-miners-copy.md")
+    report = run_batch(archive, tmp_path / "out", BatchOptions(memories=(SAMPLE_TM,)), Store(tmp_path / "s.sqlite"))
+    sent = [text for call in calls for text in call]
+    assert len(sent) == len(set(sent)) == 6 + 6  # the copy's sentences were queued once, for the original
+    assert (report.done, report.machine_translated, report.from_cache) == (4, 12, 6)
+    assert tree(tmp_path / "out")["2026/dancheon-miners-copy.html"] == tree(tmp_path / "out")["2026/dancheon-miners.html"]
+
+
 def test_progress_on_a_terminal_and_in_a_log(tmp_path: Path) -> None:
     import io
 

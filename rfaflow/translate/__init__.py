@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+import functools
 from functools import cached_property
 from pathlib import Path
 from typing import Literal, Protocol
@@ -114,6 +115,9 @@ class TranslationChain:
         self.source_lang, self.target_lang = source_lang, target_lang
         self.threads, self.batch_size, self.glossary = threads, batch_size, glossary
         self.counts: Counter[str] = Counter()
+        # Machine input queued on the engine and not yet collected: (its pool's waiter, position), so a later pool
+        # submitted before that one is collected borrows the translation instead of queueing the text again.
+        self._queued: dict[str, tuple[Callable[[], list[str]], int]] = {}
 
     @cached_property
     def machine(self) -> MachineTranslator | None:
@@ -135,17 +139,24 @@ class TranslationChain:
         machine_input = {i: protect(texts[i]) for i in missing}
         distinct = list(dict.fromkeys(machine_input.values()))
         known = self.cache.cached(self.engine, machine.identity, distinct) if self.cache else {}
-        fresh = [text for text in distinct if text not in known]
-        queued = machine.submit(fresh) if fresh else list
+        pending = [text for text in distinct if text not in known]
+        fresh = [text for text in pending if text not in self._queued]
+        fresh_set = set(fresh)
+        # Memoised: the first collect of this pool or of a pool borrowing from it waits; the others reuse the result.
+        waiter = functools.cache(machine.submit(fresh)) if fresh else list
+        self._queued.update((text, (waiter, j)) for j, text in enumerate(fresh))
+        waiting = {text: self._queued[text] for text in pending}
 
         def collect() -> list[Translation | None]:
-            translated = dict(zip(fresh, queued()))
-            if self.cache and translated:
-                self.cache.remember(self.engine, machine.identity, list(translated.items()))
+            translated = {text: pool_waiter()[j] for text, (pool_waiter, j) in waiting.items()}
+            if self.cache and fresh:
+                self.cache.remember(self.engine, machine.identity, [(text, translated[text]) for text in fresh])
+            for text in fresh:
+                self._queued.pop(text, None)
             for i in missing:
                 sent = machine_input[i]
-                results[i] = Translation(texts[i], known.get(sent, translated.get(sent, "")), machine.origin)
-                self.counts["cache" if sent in known else "machine"] += 1
+                results[i] = Translation(texts[i], known[sent] if sent in known else translated[sent], machine.origin)
+                self.counts["machine" if sent in fresh_set else "cache"] += 1
             return results
 
         return collect

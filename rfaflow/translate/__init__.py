@@ -7,10 +7,10 @@ without loading CTranslate2.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-import functools
 from functools import cached_property
 from pathlib import Path
 from typing import Literal, Protocol
@@ -161,13 +161,9 @@ class TranslationChain:
 
         return collect
 
-    def translate_available(self, texts: Sequence[str]) -> list[Translation | None]:
-        """One translation per text, in order; None where neither memory nor a machine engine has one."""
-        return self.submit_available(texts)()
-
     def translate(self, texts: Sequence[str], path: Path | None = None) -> list[Translation]:
         """One translation per text, in order; `TranslationMissing` (naming `path`) if any would stay untranslated."""
-        results = self.translate_available(texts)
+        results = self.submit_available(texts)()
         missing = sum(result is None for result in results)
         if missing:
             raise TranslationMissing(self.missing_message(missing, len(texts)), path)

@@ -23,9 +23,10 @@ from pathlib import Path
 
 from rfaflow import __version__, config
 from rfaflow.brief import PreparedDraft, assemble_brief, prepare
-from rfaflow.desk import build_chain
+from rfaflow.desk import build_chain, check_brief
 from rfaflow.draft import parse_draft, read_draft_bytes
 from rfaflow.errors import RfaflowError
+from rfaflow.qa import ERROR
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
 from rfaflow.summarize import DEFAULT_SUMMARY, SummaryOptions
@@ -298,33 +299,33 @@ class BatchRun:
         for pending in in_flight.pool:
             translations = results[start : start + len(pending.prepared.texts)]
             start += len(pending.prepared.texts)
-            missing = sum(t is None for t in translations)
             try:
+                missing = pending.prepared.missing(translations, self.chain)
                 if missing:
-                    raise RfaflowError(self.chain.missing_message(missing, len(translations)))
+                    raise missing
                 job = self._write_briefs(pending, [t for t in translations if t is not None])
             except RfaflowError as err:
                 self._fail(pending.relative, pending.input_hash, err.message)
                 continue
             jobs.append(job)
             path = self.archive / pending.relative
-            outcomes.append(DraftOutcome(pending.relative, path, "done", len(pending.prepared.segments)))
+            outcomes.append(DraftOutcome(pending.relative, path, "done", len(pending.prepared.units)))
         self.store.record(self.tree.root, jobs)
         for outcome in outcomes:
             self._finish(outcome)
 
-    def _write_briefs(self, pending: _Pending, translations: list) -> Job:
+    def _write_briefs(self, pending: _Pending, translations: list[Translation]) -> Job:
         brief = assemble_brief(pending.prepared, translations, self.options.summary)
-        outputs = {}
+        outputs, findings = {}, []
         stem = pending.relative[: -len(DRAFT_SUFFIX)]
         for fmt in self.options.formats:
             relative = f"{stem}.{fmt}"
             if relative in RESERVED_OUTPUTS:
                 raise RfaflowError(f"its brief would overwrite the batch's {relative}; rename the draft")
             text = render_brief(brief, fmt, self.env)
+            findings = findings or check_brief(brief, self.chain.glossary, text)
             write_atomically(self.tree.path(relative), text)
             outputs[relative] = _sha256(text.encode("utf-8"))
-        body = translations[pending.prepared.extras :]
         draft = pending.prepared.draft
         entry = {
             "headline": brief.headline,
@@ -332,7 +333,14 @@ class BatchRun:
             "reporter": draft.reporter,
             "slug": draft.slug,
             "summary": brief.summary[0].text if brief.summary else "",
-            "segments": [t.origin.kind for t in body],
+            "segments": [t.origin.kind for t in translations],
+            "units": dict(Counter(unit.kind for unit in pending.prepared.units)),
+            "review": brief.review_status,
+            "qa": {
+                "errors": sum(finding.severity == ERROR for finding in findings),
+                "warnings": sum(finding.severity != ERROR for finding in findings),
+                "findings": [asdict(finding) for finding in findings],
+            },
         }
         model = self._model_identity if any(t.origin.kind == "mt" for t in translations) else ""
         return Job(pending.relative, pending.input_hash, model, "done", outputs, None, entry)
@@ -349,17 +357,23 @@ class BatchRun:
                 "status": job.status,
                 "outputs": sorted(job.outputs),
                 "segments": len(kinds),
+                "units": job.entry.get("units", {}),
                 "origins": dict(sorted(Counter(kinds).items())),
+                "review": job.entry.get("review"),
+                "qa": job.entry.get("qa"),
                 "error": job.error,
                 **{key: job.entry.get(key) for key in ("headline", "date", "reporter", "slug", "summary")},
             })
         manifest = {"generator": f"rfaflow {__version__}", "drafts": entries}
         write_atomically(self.tree.path("manifest.json"), json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-        briefs = [entry for entry in entries if entry["status"] == "done"]
+        # Newest stories first (ISO dates sort as text), by path within a day; failed drafts, with no date, last.
+        listed = sorted(entries, key=lambda entry: entry["draft"])
+        listed.sort(key=lambda entry: entry["date"] or "", reverse=True)
         for fmt in self.options.formats:
-            for entry in briefs:
-                entry["link"] = entry["draft"][: -len(DRAFT_SUFFIX)] + f".{fmt}"
-            text = render_template(self.env, INDEX_TEMPLATES[fmt], briefs=briefs, generator=manifest["generator"])
+            for entry in listed:
+                done = entry["status"] == "done"
+                entry["link"] = entry["draft"][: -len(DRAFT_SUFFIX)] + f".{fmt}" if done else None
+            text = render_template(self.env, INDEX_TEMPLATES[fmt], briefs=listed, generator=manifest["generator"])
             write_atomically(self.tree.path(f"index.{fmt}"), text)
 
 

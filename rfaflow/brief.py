@@ -1,34 +1,60 @@
-"""A draft becomes a `Brief`: segmented, translated, summarised and credited, ready for a template."""
+"""A draft becomes a `Brief`: segmented into units, translated, its markup restored, summarised and credited, ready
+for a template."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rfaflow import __version__
-from rfaflow.credits import credit_line, machine_description
+from rfaflow.credits import credit_line, provenance, review_status
+from rfaflow.document import UNIT_KINDS, Block, Unit, segment_blocks
 from rfaflow.draft import Draft
-from rfaflow.segment import HANGUL, Segment, segment_paragraphs
-from rfaflow.summarize import (
-    DEFAULT_ALGORITHM,
-    DEFAULT_SUMMARY,
-    SummaryOptions,
-    summarize,
-)
+from rfaflow.errors import TranslationMissing
+from rfaflow.markup import Inline, restore
+from rfaflow.segment import HANGUL
+from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SUMMARY, SummaryOptions, summarize
 from rfaflow.translate import Origin, Translation, TranslationChain
 
 TARGET_LANGUAGE = "en"
+# AP style abbreviates these months before a day; March to July are always spelled out.
+_AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+MISSING_SHOWN = 3  # missing segments named in an error, before "and N more"
+
+
+def ap_date(date: dt.date) -> str:
+    """"Feb. 23, 2017", "March 5, 2026": the AP stylebook's dates."""
+    return f"{_AP_MONTHS.get(date.month, f'{date:%B}')} {date.day}, {date.year}"
 
 
 @dataclass(frozen=True)
 class BriefSentence:
-    """One English sentence with the Korean it came from and where its translation came from."""
+    """One translated unit: the English (plain, and with its markup as `marked`), the source unit and where the
+    translation came from; `problems` names marks that could only be kept at sentence level."""
 
-    index: int
-    paragraph: int
+    unit: Unit
     text: str
-    source: str
+    marked: tuple[Inline, ...]
     origin: Origin
+    problems: tuple[str, ...] = ()
+
+    @property
+    def index(self) -> int:
+        return self.unit.index
+
+    @property
+    def id(self) -> str:
+        return self.unit.id
+
+    @property
+    def kind(self) -> str:
+        return self.unit.kind
+
+    @property
+    def source(self) -> str:
+        return self.unit.text
 
 
 @dataclass(frozen=True)
@@ -37,79 +63,89 @@ class Brief:
     date: dt.date
     dateline: str | None
     service: str
-    paragraphs: list[list[BriefSentence]]
+    blocks: list[Block[tuple[BriefSentence, ...]]]
+    units: list[BriefSentence]  # every translated unit in order: headline and dateline (when translated), body
     summary: list[BriefSentence]
     credits: str
     provenance: list[str]
+    review_status: str = ""
     tags: list[str] = field(default_factory=list)
     summary_algorithm: str = DEFAULT_ALGORITHM
     generator: str = f"rfaflow {__version__}"
 
     @property
     def sentences(self) -> list[BriefSentence]:
-        return [sentence for paragraph in self.paragraphs for sentence in paragraph]
+        """The body's sentences, the units a summary chooses from."""
+        return [unit for unit in self.units if unit.kind == "sentence"]
 
     @property
     def date_text(self) -> str:
-        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+        return ap_date(self.date)
 
 
-def _provenance(translations: list[Translation]) -> list[str]:
-    """Plain counts per origin, e.g. "12 sentences from translation memory (Soo Min Jo)"."""
-    counts: dict[str, int] = {}
-    for translation in translations:
-        origin = translation.origin
-        if origin.kind == "tm":
-            label = f"from translation memory ({origin.translator or 'translator not named'})"
-        elif origin.kind == "pe":
-            label = f"post-edited by {origin.translator or 'a post-editor not named'}"
-        else:
-            label = f"machine-translated with {machine_description(origin)}, model {origin.model}"
-        counts[label] = counts.get(label, 0) + 1
-    return [f"{count} sentence{'s' if count != 1 else ''} {label}" for label, count in counts.items()]
+def describe_units(units: Sequence[Unit]) -> str:
+    """"25 segments (1 headline, 2 subheadings, 22 sentences)": what every command counts."""
+    counts = Counter(unit.kind for unit in units)
+    parts = [f"{counts[kind]} {kind}{'s' * (counts[kind] != 1)}" for kind in UNIT_KINDS if counts[kind]]
+    return f"{len(units)} segment{'s' * (len(units) != 1)} ({', '.join(parts)})"
 
 
 @dataclass(frozen=True)
 class PreparedDraft:
-    """A draft split into what must be translated: the headline and a Korean dateline (when any), then the body."""
+    """A draft as units to translate, in order: the headline and a Korean dateline (when they need translating),
+    then the body's units; `blocks` holds the story's structure with each line as its units' indices."""
 
     draft: Draft
-    segments: list[Segment]
-    texts: list[str]
-    translate_headline: bool
-    translate_dateline: bool
+    units: list[Unit]
+    blocks: list[Block[tuple[int, ...]]]
 
     @property
-    def extras(self) -> int:
-        """How many of `texts` come before the body segments."""
-        return self.translate_headline + self.translate_dateline
+    def texts(self) -> list[str]:
+        """What the memory and the machine are asked to translate, one per unit."""
+        return [unit.tagged for unit in self.units]
+
+    @property
+    def description(self) -> str:
+        return describe_units(self.units)
+
+    def missing(self, results: Sequence[Translation | None], chain: TranslationChain) -> TranslationMissing | None:
+        """The error for units left without a translation, naming the first few; None when all have one."""
+        lacking = [unit for unit, result in zip(self.units, results, strict=True) if result is None]
+        if not lacking:
+            return None
+        shown = ", ".join(f"{unit.id} '{_excerpt(unit.text)}'" for unit in lacking[:MISSING_SHOWN])
+        more = f" and {len(lacking) - MISSING_SHOWN} more" if len(lacking) > MISSING_SHOWN else ""
+        return TranslationMissing(chain.missing_message(len(lacking), len(self.units), f"{shown}{more}"),
+                                  self.draft.path)
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def prepare(draft: Draft) -> PreparedDraft:
-    segments = segment_paragraphs(draft.paragraphs, draft.language)
-    translate_headline = not draft.english_headline
-    translate_dateline = bool(draft.dateline and HANGUL.search(draft.dateline))
-    extras = [draft.headline] * translate_headline + [draft.dateline] * translate_dateline
-    texts = extras + [segment.text for segment in segments]
-    return PreparedDraft(draft, segments, texts, translate_headline, translate_dateline)
+    head = []
+    if not draft.english_headline:
+        head.append(Unit(0, "headline", draft.headline))
+    if draft.dateline and HANGUL.search(draft.dateline):
+        head.append(Unit(len(head), "dateline", draft.dateline))
+    body, blocks = segment_blocks(draft.blocks, draft.language, first_index=len(head))
+    return PreparedDraft(draft, head + body, blocks)
 
 
 def assemble_brief(
-    prepared: PreparedDraft, translations: list[Translation], summary_options: SummaryOptions = DEFAULT_SUMMARY
+    prepared: PreparedDraft, translations: Sequence[Translation], summary_options: SummaryOptions = DEFAULT_SUMMARY
 ) -> Brief:
-    """The brief from a prepared draft and one translation per text of it, in order."""
-    draft, segments = prepared.draft, prepared.segments
-    extra_translations, body = translations[: prepared.extras], translations[prepared.extras :]
-    headline = extra_translations[0].text if prepared.translate_headline else draft.english_headline
-    dateline = extra_translations[-1].text if prepared.translate_dateline else draft.dateline
-
-    sentences = [
-        BriefSentence(segment.index, segment.paragraph, translation.text, segment.text, translation.origin)
-        for segment, translation in zip(segments, body)
-    ]
-    paragraphs: list[list[BriefSentence]] = [[] for _ in draft.paragraphs]
-    for sentence in sentences:
-        paragraphs[sentence.paragraph].append(sentence)
+    """The brief from a prepared draft and one translation per unit of it, in order."""
+    draft = prepared.draft
+    units = []
+    for unit, translation in zip(prepared.units, translations, strict=True):
+        restored = restore(unit.text, unit.marks, translation.text)
+        units.append(BriefSentence(unit, restored.plain, restored.nodes, translation.origin, restored.problems))
+    by_kind = {unit.kind: unit for unit in units if unit.kind in ("headline", "dateline")}
+    headline = by_kind["headline"].text if "headline" in by_kind else draft.english_headline or draft.headline
+    dateline = by_kind["dateline"].text if "dateline" in by_kind else draft.dateline
+    sentences = [unit for unit in units if unit.kind == "sentence"]
     if summary_options.language == "source":
         chosen_on, language = [s.source for s in sentences], draft.language
     else:
@@ -120,10 +156,12 @@ def assemble_brief(
         date=draft.date,
         dateline=dateline.upper() if dateline else None,
         service=draft.service,
-        paragraphs=[paragraph for paragraph in paragraphs if paragraph],
+        blocks=[block.map(lambda _, line: tuple(units[i] for i in line)) for block in prepared.blocks],
+        units=units,
         summary=[sentences[i] for i in summary.indices],
         credits=credit_line(draft, translations),
-        provenance=_provenance(translations),
+        provenance=provenance(translations),
+        review_status=review_status(translations),
         tags=draft.tags,
         summary_algorithm=summary_options.algorithm,
     )
@@ -131,4 +169,8 @@ def assemble_brief(
 
 def build_brief(draft: Draft, chain: TranslationChain, summary_options: SummaryOptions = DEFAULT_SUMMARY) -> Brief:
     prepared = prepare(draft)
-    return assemble_brief(prepared, chain.translate(prepared.texts, path=draft.path), summary_options)
+    results = chain.submit_available(prepared.texts)()
+    missing = prepared.missing(results, chain)
+    if missing:
+        raise missing
+    return assemble_brief(prepared, [result for result in results if result is not None], summary_options)

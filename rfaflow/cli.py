@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from rfaflow import __version__
-from rfaflow.errors import ExitCode, RfaflowError, decode_utf8
+from rfaflow.errors import ExitCode, QaErrors, RfaflowError, decode_utf8
 from rfaflow.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -20,6 +20,7 @@ from rfaflow.summarize import (
     SUMMARY_LANGUAGES,
     SummaryOptions,
 )
+from rfaflow.formats import FORMAT_NAMES
 from rfaflow.translate import ENGINE_NAMES
 from rfaflow.translate.memory import DEFAULT_FUZZY_THRESHOLD
 
@@ -88,68 +89,118 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "output_format", type=click.Choice(["html", "md"]), default="html",
-              show_default=True, help="Output format.")
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMAT_NAMES),
+              help="Output format.  [default: from -o's suffix, else html]")
 @click.option("-o", "--output", type=click.Path(),
-              help="Output file, or folder (one DRAFT.html/.md per draft). Default: stdout for one draft.")
+              help="NAME.html or NAME.md (the format follows the suffix), a folder (a name without suffix, created"
+                   " when missing; one DRAFT.html/.md per draft), or - for stdout (the default for one draft).")
+@click.option("--strict", is_flag=True, help="Write nothing when any brief has QA errors (exit 4).")
 @brief_options
-def render(drafts: tuple[Path, ...], output_format: str, output: str | None, memories: tuple[Path, ...],
-           glossaries: tuple[Path, ...], engine: str, algorithm: str, sentences: int, summary_language: str,
-           template_dir: Path | None) -> None:
-    """Render Korean DRAFTS as English news briefs.
+def render(drafts: tuple[Path, ...], output_format: str | None, output: str | None, strict: bool,
+           memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str, algorithm: str, sentences: int,
+           summary_language: str, template_dir: Path | None) -> None:
+    """Render Korean DRAFTS as English news briefs, checking each (one QA line per draft on stderr).
 
     Every draft is rendered before anything is written: a bad draft stops the run with nothing written.
 
     \b
     Examples:
       rfaflow render drafts/musan.md -o briefs/
-      rfaflow render drafts/musan.md -f md --tm memory.tmx > musan.md
+      rfaflow render drafts/musan.md --tm memory.tmx -o musan.md
+      rfaflow render drafts/*.md --strict -o briefs/
     """
-    from rfaflow.brief import build_brief
-    from rfaflow.desk import build_chain
+    from rfaflow.brief import build_brief, prepare
+    from rfaflow.desk import build_chain, check_brief, qa_line
     from rfaflow.draft import read_draft
+    from rfaflow.qa import ERROR
     from rfaflow.render import environment, render_brief, write_atomically
     from rfaflow.store import default_store
     from rfaflow.translate import TranslationChain
 
-    targets = _output_paths(drafts, output, f".{output_format}")
+    output_format, targets = _render_targets(drafts, output, output_format)
     env = environment(template_dir)
     chains: dict[str, TranslationChain] = {}
-    rendered = []
+    rendered, qa_lines, failing = [], [], []
     store = default_store()  # machine translations are cached, shared with batch runs
     try:
         for draft_path in drafts:
             draft = read_draft(draft_path)
             if draft.language not in chains:
                 chains[draft.language] = build_chain(store, memories, glossaries, engine, draft.language, "en")
-            brief = build_brief(draft, chains[draft.language], SummaryOptions(algorithm, sentences, summary_language))
-            rendered.append(render_brief(brief, output_format, env))
+            chain = chains[draft.language]
+            brief = build_brief(draft, chain, SummaryOptions(algorithm, sentences, summary_language))
+            text = render_brief(brief, output_format, env)
+            findings = check_brief(brief, chain.glossary, text)
+            qa_lines.append(f"{draft_path}: {prepare(draft).description}: QA {qa_line(findings)}")
+            if any(finding.severity == ERROR for finding in findings):
+                failing.append(draft_path)
+            rendered.append(text)
     finally:
         store.close()
+    for line in qa_lines:
+        click.echo(line, err=True)
+    if strict and failing:
+        raise QaErrors(f"QA errors in {', '.join(map(str, failing))}; nothing written (see rfaflow check)")
     if targets is None:
         click.echo(rendered[0], nl=False)
         return
-    for target, text in zip(targets, rendered):
+    for target, text in zip(targets, rendered, strict=True):
         write_atomically(target, text)
         click.echo(f"Wrote {target}", err=True)
 
 
-def _output_paths(drafts: tuple[Path, ...], output_arg: str | None, suffix: str) -> list[Path] | None:
-    """None for stdout; else one path per draft. A folder is meant when it exists, ends in '/' or several drafts go."""
-    if output_arg is None:
+def _render_targets(drafts: tuple[Path, ...], output_arg: str | None,
+                    output_format: str | None) -> tuple[str, list[Path] | None]:
+    """The format and one path per draft (None: stdout). NAME.html/NAME.md is a file whose suffix gives the
+    format; a name without a suffix (or an existing folder) is a folder."""
+    if output_arg is None or output_arg == "-":
         if len(drafts) > 1:
             raise click.UsageError("several drafts need -o FOLDER")
-        return None
+        return output_format or "html", None
     output = Path(output_arg)
-    if output.is_dir() or output_arg.endswith(("/", "\\")) or len(drafts) > 1:
+    suffix = output.suffix.lower().lstrip(".")
+    if output.is_dir() or not suffix or output_arg.endswith(("/", "\\")):
         if output.exists() and not output.is_dir():
-            raise click.UsageError(f"-o {output}: several drafts need a folder, and this is a file")
-        targets = [output / (draft.stem + suffix) for draft in drafts]
+            raise click.UsageError(f"-o {output}: a file without a suffix; name a folder, or NAME.html or NAME.md")
+        fmt = output_format or "html"
+        targets = [output / (draft.stem + f".{fmt}") for draft in drafts]
         clashes = {t for t in targets if targets.count(t) > 1}
         if clashes:
             raise click.UsageError(f"two drafts would both be written to {sorted(clashes)[0]}; render them separately")
-        return targets
-    return [output]
+        return fmt, targets
+    if suffix not in FORMAT_NAMES:
+        raise click.UsageError(f"-o {output}: a brief is {' or '.join('.' + f for f in FORMAT_NAMES)}; "
+                               "or give a folder (a name without a suffix)")
+    if output_format and output_format != suffix:
+        raise click.UsageError(f"-o {output} is .{suffix} but -f asks for {output_format}; drop one of them")
+    if len(drafts) > 1:
+        raise click.UsageError(f"-o {output}: several drafts need -o FOLDER")
+    return suffix, [output]
+
+
+def _single_output(output_arg: str, default_name: str) -> Path | None:
+    """Where a command that writes one file writes it: None for '-' (stdout); a name without a suffix (or an
+    existing folder) is a folder, created when missing, holding `default_name`."""
+    if output_arg == "-":
+        return None
+    output = Path(output_arg)
+    if output.is_dir() or not output.suffix or output_arg.endswith(("/", "\\")):
+        if output.exists() and not output.is_dir():
+            raise click.UsageError(f"-o {output}: a file without a suffix; name a folder or a file with a suffix")
+        return output / default_name
+    return output
+
+
+def _write_output(target: Path | None, text: str, report: str) -> None:
+    """`text` to `target`, or stdout; `report` (say, "12 segments") goes to stderr with the file's name."""
+    from rfaflow.render import write_atomically
+
+    if target is None:
+        click.echo(text, nl=False)
+        click.echo(f"Wrote stdout: {report}", err=True)
+        return
+    write_atomically(target, text)
+    click.echo(f"Wrote {target}: {report}", err=True)
 
 
 @cli.command()
@@ -221,8 +272,8 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
       rfaflow summarize story.txt --sentences 2
       rfaflow summarize - --lang ko --split lines --format json < sentences.txt
     """
-    from rfaflow.draft import body_paragraphs, split_front_matter
-    from rfaflow.segment import split_paragraphs
+    from rfaflow.document import parse_body, segment_blocks
+    from rfaflow.draft import split_front_matter
     from rfaflow.summarize import summarize as choose
 
     text = _read_text(source)
@@ -231,7 +282,8 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
     if split == "lines":
         units = [line.strip() for line in text.splitlines() if line.strip()]
     else:
-        units = [s for sentences in split_paragraphs(body_paragraphs(text), lang) for s in sentences]
+        # Read as a draft's body is: Markdown blocks, and their sentences (never a subheading or a caption).
+        units = [unit.text for unit in segment_blocks(parse_body(text), lang)[0] if unit.kind == "sentence"]
     if not units:
         raise RfaflowError("no sentences to summarize", "<stdin>" if str(source) == "-" else source)
     summary = choose(units, sentences, algorithm, lang)
@@ -261,6 +313,12 @@ def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--fuzzy", "fuzzy_threshold", type=click.FloatRange(50, 100), default=DEFAULT_FUZZY_THRESHOLD,
                      show_default=True, help="Lowest similarity (percent) of a memory match offered as a suggestion."),
     ], command)
+
+
+def _desk_report(review: Any) -> str:
+    """What review and xliff export wrote: the segments counted as every command counts them, and the gaps."""
+    gaps = f", {len(review.untranslated)} without a translation" if review.untranslated else ""
+    return f"{review.description}{gaps}, {len(review.findings)} QA findings"
 
 
 def _review(draft_path: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
@@ -295,33 +353,39 @@ def check(path: Path, output_format: str, memories: tuple[Path, ...], glossaries
       rfaflow check drafts/musan.md --tm memory.tmx --glossary desk.csv
       rfaflow check post-edited.xlf --format json
     """
-    from rfaflow.desk import TRANSLATION_FILE_SUFFIXES, check_translation_file
+    from rfaflow.desk import TRANSLATION_FILE_SUFFIXES, check_translation_file, qa_line
     from rfaflow.qa import ERROR
 
+    untranslated: list[tuple[str, str]] = []
     if path.suffix.lower() in TRANSLATION_FILE_SUFFIXES:
         segments, findings = check_translation_file(path, glossaries)
+        described = f"{segments} segment{'s' * (segments != 1)}"
     else:
         review = _review(path, memories, glossaries, engine, fuzzy_threshold)
-        segments, findings = len(review.segments), review.findings
+        segments, findings, described = len(review.segments), review.findings, review.description
+        untranslated = [(segment.id, segment.source) for segment in review.untranslated]
     errors = sum(finding.severity == ERROR for finding in findings)
     if output_format == "json":
-        click.echo(json.dumps({"segments": segments, "findings": [vars(f) for f in findings]}, ensure_ascii=False))
+        click.echo(json.dumps({"segments": segments, "findings": [vars(f) for f in findings],
+                               "untranslated": [{"id": i, "source": text} for i, text in untranslated]},
+                              ensure_ascii=False))
     else:
         for finding in findings:
             click.echo(f"{path}:{finding.id}: {finding.severity}: {finding.check}: {finding.message}")
-        warnings = len(findings) - errors
-        click.echo(f"{path}: {segments} segments, {errors} error{'s' * (errors != 1)}, "
-                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
+        for segment_id, source in untranslated:
+            click.echo(f"{path}:{segment_id}: no translation: {source}")
+        gaps = f", {len(untranslated)} without a translation" if untranslated else ""
+        click.echo(f"{path}: {described}{gaps}: {qa_line(findings)}", err=True)
     if errors:
         click.get_current_context().exit(ExitCode.QA_ERRORS)
 
 
 @cli.command()
 @click.argument("draft", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The review page to write (HTML).")
+@click.option("-o", "--output", required=True,
+              help="The review page to write (HTML): a file, a folder (DRAFT-review.html in it), or - for stdout.")
 @_desk_options
-def review(draft: Path, output: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
+def review(draft: Path, output: str, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
            fuzzy_threshold: float) -> None:
     """Write a review page for DRAFT: Korean and English side by side, origins, QA findings, memory suggestions.
 
@@ -329,12 +393,12 @@ def review(draft: Path, output: Path, memories: tuple[Path, ...], glossaries: tu
     Example:
       rfaflow review drafts/musan.md --tm memory.tmx --glossary desk.csv -o musan-review.html
     """
-    from rfaflow.render import environment, render_template, write_atomically
+    from rfaflow.render import environment, render_template
 
-    page = render_template(environment(), "review.html.j2", review=_review(draft, memories, glossaries, engine,
-                                                                            fuzzy_threshold))
-    write_atomically(output, page)
-    click.echo(f"Wrote {output}", err=True)
+    target = _single_output(output, f"{draft.stem}-review.html")
+    review_data = _review(draft, memories, glossaries, engine, fuzzy_threshold)
+    page = render_template(environment(), "review.html.j2", review=review_data)
+    _write_output(target, page, _desk_report(review_data))
 
 
 @cli.group()
@@ -350,11 +414,11 @@ def xliff() -> None:
 
 @xliff.command("export")
 @click.argument("draft", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The XLIFF file to write.")
+@click.option("-o", "--output", required=True,
+              help="The XLIFF file to write: a file, a folder (DRAFT.xlf in it), or - for stdout.")
 @click.option("--post-editor", help="Who will post-edit it; recorded in the file and credited on import.")
 @_desk_options
-def xliff_export(draft: Path, output: Path, post_editor: str | None, memories: tuple[Path, ...],
+def xliff_export(draft: Path, output: str, post_editor: str | None, memories: tuple[Path, ...],
                  glossaries: tuple[Path, ...], engine: str, fuzzy_threshold: float) -> None:
     """Write DRAFT's segments with their translations, origins, QA findings and suggestions as XLIFF 1.2.
 
@@ -362,13 +426,11 @@ def xliff_export(draft: Path, output: Path, post_editor: str | None, memories: t
     Example:
       rfaflow xliff export drafts/musan.md --tm memory.tmx -o musan.xlf --post-editor "Soo Min Jo"
     """
-    from rfaflow.render import write_atomically
     from rfaflow.xliff import export_xliff
 
+    target = _single_output(output, f"{draft.stem}.xlf")
     review_data = _review(draft, memories, glossaries, engine, fuzzy_threshold)
-    write_atomically(output, export_xliff(review_data, post_editor).decode("utf-8"))
-    click.echo(f"Wrote {output}: {len(review_data.segments)} segments, {len(review_data.findings)} QA findings",
-               err=True)
+    _write_output(target, export_xliff(review_data, post_editor).decode("utf-8"), _desk_report(review_data))
 
 
 @xliff.command("import")
@@ -408,21 +470,21 @@ def tm() -> None:
 
 
 @tm.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The TMX file to write.")
+@click.option("-o", "--output", required=True,
+              help="The TMX file to write: a file, a folder (memory.tmx in it), or - for stdout.")
 @click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
               help="TMX files to merge in (the newest unit wins for a source sentence). Repeatable.")
-def tm_export(output: Path, memories: tuple[Path, ...]) -> None:
+def tm_export(output: str, memories: tuple[Path, ...]) -> None:
     """Write every approved pair (imported post-edits, merged with any --tm files) as TMX 1.4b.
 
     \b
     Example:
       rfaflow tm export -o desk-memory.tmx
     """
-    from rfaflow.render import write_atomically
     from rfaflow.store import default_store
     from rfaflow.translate.memory import TranslationMemory, tmx_bytes
 
+    target = _single_output(output, "memory.tmx")
     store = default_store()
     try:
         memory = TranslationMemory.from_files(memories, "ko", "en", extra=store.memory_units("ko", "en"))
@@ -430,8 +492,7 @@ def tm_export(output: Path, memories: tuple[Path, ...]) -> None:
         store.close()
     if not len(memory):
         raise RfaflowError("nothing to export: no imported post-edits and no --tm files", output)
-    write_atomically(output, tmx_bytes(memory.units, "ko", "en").decode("utf-8"))
-    click.echo(f"Wrote {output}: {len(memory)} translation units", err=True)
+    _write_output(target, tmx_bytes(memory.units, "ko", "en").decode("utf-8"), f"{len(memory)} translation units")
 
 
 @cli.group()

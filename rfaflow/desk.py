@@ -5,15 +5,19 @@ XLIFF files are checked as they are, by `check_translation_file`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rfaflow.brief import prepare
+from rfaflow.brief import Brief, describe_units, prepare
+from rfaflow.document import Unit
 from rfaflow.draft import Draft
 from rfaflow.glossary import Glossary
-from rfaflow.qa import ERROR, Finding
+from rfaflow.markup import restore, strip_tags
+from rfaflow.qa import ERROR, WARNING, Finding
 from rfaflow.qa.checks import check_pair, check_pairs
+from rfaflow.segment import HANGUL
 from rfaflow.store import Store
 from rfaflow.translate import Translation, TranslationChain
 from rfaflow.translate.memory import (
@@ -46,18 +50,52 @@ def build_chain(
     return TranslationChain(memory, engine, source_lang, target_lang, store, threads, batch_size, glossary)
 
 
+def unit_findings(unit_id: str, source: str, english: str, markup_problems: Sequence[str] = (),
+                  glossary: Glossary | None = None, date: dt.date | None = None) -> list[Finding]:
+    """The QA findings of one translated unit (plain source, plain English), marks that could not be placed
+    included."""
+    findings = [Finding(unit_id, problem.check, problem.severity, problem.message)
+                for problem in check_pair(source, english, glossary, date=date)]
+    return findings + [Finding(unit_id, "markup", WARNING, problem) for problem in markup_problems]
+
+
+def check_brief(brief: Brief, glossary: Glossary | None = None, rendered: str | None = None) -> list[Finding]:
+    """Every unit of a brief checked as it was translated, then the rendered brief as a whole: source-language
+    script anywhere in it (a name in the front matter, a template's text) is an error."""
+    findings = [finding for unit in brief.units
+                for finding in unit_findings(unit.id, unit.source, unit.text, unit.problems, glossary, brief.date)]
+    left = HANGUL.findall(rendered or "")
+    if left:
+        shown = ", ".join(dict.fromkeys(left[:5]))
+        findings.append(Finding("brief", "untranslated", ERROR, f"the brief still contains Hangul: {shown}"))
+    return findings
+
+
+def qa_line(findings: Sequence[Finding]) -> str:
+    """"0 errors, 2 warnings"."""
+    errors = sum(finding.severity == ERROR for finding in findings)
+    warnings = len(findings) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
 @dataclass(frozen=True)
 class ReviewSegment:
-    """`id` is "headline", "dateline" or the body segment's index (from 0), as in QA findings and XLIFF units."""
+    """One unit of a draft with its translation (None when neither the memory nor a model has one), the English
+    with its markup restored, findings and suggestions."""
 
-    id: str
-    translation: Translation
+    unit: Unit
+    translation: Translation | None
+    english: str
     findings: list[Finding]
     suggestions: list[Suggestion]
 
     @property
+    def id(self) -> str:
+        return self.unit.id
+
+    @property
     def source(self) -> str:
-        return self.translation.source
+        return self.unit.text
 
     @property
     def has_error(self) -> bool:
@@ -73,33 +111,41 @@ class DraftReview:
     def findings(self) -> list[Finding]:
         return [finding for segment in self.segments for finding in segment.findings]
 
+    @property
+    def untranslated(self) -> list[ReviewSegment]:
+        return [segment for segment in self.segments if segment.translation is None]
+
+    @property
+    def description(self) -> str:
+        return describe_units([segment.unit for segment in self.segments])
+
 
 def review_draft(
     draft: Draft, chain: TranslationChain, fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD
 ) -> DraftReview:
-    """Translate the draft as `render` would, then check every pair and look up suggestions for the rest."""
+    """Translate the draft as `render` would, then check every pair and look up suggestions for the rest. Units
+    that neither the memory nor a model can translate are kept, untranslated, for the translator."""
     prepared = prepare(draft)
-    translations = chain.translate(prepared.texts, path=draft.path)
-    ids = ["headline"] * prepared.translate_headline + ["dateline"] * prepared.translate_dateline
-    ids += [str(segment.index) for segment in prepared.segments]
+    results = chain.submit_available(prepared.texts)()
     memory = chain.memory if isinstance(chain.memory, TranslationMemory) else None
     glossary = chain.glossary if isinstance(chain.glossary, Glossary) else None
     segments = []
-    for segment_id, translation in zip(ids, translations):
-        findings = [
-            Finding(segment_id, problem.check, problem.severity, problem.message)
-            for problem in check_pair(translation.source, translation.text, glossary)
-        ]
-        approved = translation.origin.kind in ("tm", "pe")
-        suggestions = [] if approved or memory is None else memory.suggestions(translation.source, fuzzy_threshold)
-        segments.append(ReviewSegment(segment_id, translation, findings, suggestions))
+    for unit, translation in zip(prepared.units, results, strict=True):
+        english, findings = "", []
+        if translation is not None:
+            restored = restore(unit.text, unit.marks, translation.text)
+            english = restored.plain
+            findings = unit_findings(unit.id, unit.text, english, restored.problems, glossary, draft.date)
+        approved = translation is not None and translation.origin.kind in ("tm", "pe")
+        suggestions = [] if approved or memory is None else memory.suggestions(unit.tagged, fuzzy_threshold)
+        segments.append(ReviewSegment(unit, translation, english, findings, suggestions))
     return DraftReview(draft, segments)
 
 
 def check_translation_file(path: Path, glossaries: Sequence[Path] = ()) -> tuple[int, list[Finding]]:
     """(segments, findings) of the ko→en pairs in a TMX or XLIFF file, ids being tuids or unit ids."""
     if path.suffix.lower() == ".tmx":
-        pairs = [(unit.id, unit.source, unit.target) for unit in read_tmx(path, "ko", "en")]
+        pairs = [(unit.id, strip_tags(unit.source), strip_tags(unit.target)) for unit in read_tmx(path, "ko", "en")]
     else:
         # Imported here: rfaflow.xliff imports this module.
         from rfaflow.xliff import read_pairs

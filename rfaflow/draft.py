@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from rfaflow.document import Block, Text, parse_body
 from rfaflow.errors import DraftError, decode_utf8
 
 SUPPORTED_LANGUAGES = {"ko": "Korean"}
@@ -37,7 +38,7 @@ class Draft:
     date: dt.date
     service: str
     reporter: str
-    paragraphs: list[str]
+    blocks: list[Block[Text]]
     language: str = "ko"
     english_headline: str | None = None
     translator: str | None = None
@@ -59,10 +60,10 @@ def parse_draft(path: Path, data: bytes) -> Draft:
     text = decode_draft_bytes(path, data)
     meta, body, body_line = split_front_matter(path, text)
     fields = validate_front_matter(path, meta)
-    paragraphs = body_paragraphs(body)
-    if not paragraphs:
+    blocks = parse_body(body)
+    if not any(block.lines for top in blocks for block in top.walk()):
         raise DraftError(f"the body is empty (line {body_line} on); write the story below the front matter", path)
-    return Draft(path=path, paragraphs=paragraphs, **fields)
+    return Draft(path=path, blocks=blocks, **fields)
 
 
 def read_draft_bytes(path: Path) -> bytes:
@@ -97,13 +98,30 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]
     if closing is None:
         raise DraftError("front matter is not closed: add a '---' line after the YAML fields", path)
     yaml_text = text[len(first_line) + 1 : closing.start()]
+    _check_plain_text_values(path, yaml_text)
     try:
-        meta = yaml.safe_load(yaml_text)
+        loader = _FrontMatterLoader(yaml_text, path)  # the reader refuses control characters up front
+    except yaml.reader.ReaderError as err:
+        line = yaml_text.count("\n", 0, err.position) + 2
+        problem = f"character #x{err.character:04x} is not allowed"
+        raise DraftError(f"malformed front matter on line {line}: {problem}", path) from None
+    try:
+        meta = loader.get_single_data()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" on line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or "invalid YAML"
+        # Problems can quote the draft (an alias or tag name), so they are cut like any excerpt.
+        problem = _clip(getattr(err, "problem", None) or "invalid YAML", 100)
         raise DraftError(f"malformed front matter{where}: {problem}", path) from None
+    # Raised while scanning, before any value is built (values report their own line, see _FrontMatterLoader).
+    except RecursionError:
+        problem = "lists or mappings nested too deeply"
+        raise DraftError(f"malformed front matter on line {loader.line + 2}: {problem}", path) from None
+    except (ValueError, OverflowError):  # a %YAML version or a \U escape past what Python can hold
+        problem = "a number too large for YAML"
+        raise DraftError(f"malformed front matter on line {loader.line + 2}: {problem}", path) from None
+    finally:
+        loader.dispose()
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -117,7 +135,7 @@ def validate_front_matter(path: Path, meta: dict[str, Any]) -> dict[str, Any]:
         if name not in KNOWN_FIELDS:
             guess = difflib.get_close_matches(str(name), KNOWN_FIELDS, n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else f"; known fields: {', '.join(sorted(KNOWN_FIELDS))}"
-            raise DraftError(f"unknown field '{name}'{hint}", path)
+            raise DraftError(f"unknown field {_excerpt(str(name))}{hint}", path)
     fields: dict[str, Any] = {}
     for name in _REQUIRED_TEXT:
         if meta.get(name) is None:
@@ -132,7 +150,7 @@ def validate_front_matter(path: Path, meta: dict[str, Any]) -> dict[str, Any]:
     language = fields.get("language", "ko").lower()
     if language not in SUPPORTED_LANGUAGES:
         supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
-        raise DraftError(f"field 'language': '{language}' is not supported (supported: {supported})", path)
+        raise DraftError(f"field 'language': {_excerpt(language)} is not supported (supported: {supported})", path)
     fields["language"] = language
     return fields
 
@@ -149,16 +167,24 @@ def _text(path: Path, name: str, value: Any) -> str:
 def _date(path: Path, value: Any) -> dt.date:
     if value is None:
         raise DraftError("missing field 'date' (write it as YYYY-MM-DD)", path)
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime):  # only an explicit !!timestamp: plain dates stay text (see _FrontMatterLoader)
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    text = value.strip() if isinstance(value, str) else ""
+    if _ISO_DATE.fullmatch(text[:10]):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(text[:10])
+        except ValueError:
+            raise DraftError(f"field 'date': {text[:10]} is not a real date (write it as YYYY-MM-DD)", path) from None
+        if len(text) == 10:
+            return day
+        try:  # a time after the day, which YAML timestamps allow, must be real too; a brief keeps only the day
+            dt.datetime.fromisoformat(text)
+            return day
         except ValueError:
             pass
-    raise DraftError(f"field 'date' must be a date written YYYY-MM-DD, not {value!r}", path)
+    raise DraftError(f"field 'date' must be a date written YYYY-MM-DD, not {_excerpt(value)}", path)
 
 
 def _tags(path: Path, value: Any) -> list[str]:
@@ -182,11 +208,141 @@ def _yaml_type(value: Any) -> str:
     return names.get(type(value), f"a {type(value).__name__}")
 
 
-def body_paragraphs(body: str) -> list[str]:
-    """Paragraphs are separated by blank lines; hard-wrapped lines inside one are joined with a space."""
-    paragraphs = []
-    for block in re.split(r"\n[ \t]*\n", body):
-        joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
-        if joined:
-            paragraphs.append(joined)
-    return paragraphs
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves unquoted dates as text for `_date` to check (SafeLoader builds them itself, and an
+    impossible one such as 2026-02-30 escapes as a bare ValueError), refuses a field given twice (YAML keeps the
+    last silently), and turns a value YAML cannot build (a bad !!timestamp, an int past Python's 4,300-digit limit)
+    into a one-line DraftError naming its line."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str, path: Path) -> None:
+        super().__init__(stream)
+        self.path = path
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):
+            kind = "a date (write it as YYYY-MM-DD)" if node.tag == _TIMESTAMP else node.tag.rsplit(":", 1)[-1]
+            line = node.start_mark.line + 2
+            problem = f"cannot read {_excerpt(node.value)} as {kind}"
+            raise DraftError(f"malformed front matter on line {line}: {problem}", self.path) from None
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date:
+        # SafeConstructor assumes the text has a timestamp's shape: `!!timestamp soon` would raise AttributeError.
+        if not self.timestamp_regexp.match(self.construct_scalar(node)):
+            raise ValueError(node.value)
+        return super().construct_yaml_timestamp(node)
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        # Only the fields are checked: no field takes a mapping, so validation refuses a nested one anyway.
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_fields(self.path, node)
+        return super().construct_document(node)
+
+
+_FrontMatterLoader.add_constructor(_TIMESTAMP, _FrontMatterLoader.construct_yaml_timestamp)
+
+
+def _refuse_duplicate_fields(path: Path, node: yaml.MappingNode) -> None:
+    first_lines: dict[tuple[str, str], int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = key.start_mark.line + 2
+        if (key.tag, key.value) in first_lines:
+            first = first_lines[(key.tag, key.value)]
+            problem = f"is given twice, on lines {first} and {line}; keep one (YAML would silently keep the last)"
+            raise DraftError(f"field {_excerpt(key.value)} {problem}", path)
+        first_lines[(key.tag, key.value)] = line
+
+
+# YAML reads a text field's (or notes') plain, unquoted value differently from how a Korean headline is often
+# typed, so those values are checked on the raw lines before YAML sees them, and three pitfalls are refused,
+# naming the line and the field and showing the value quoted. Nothing is guessed: a value is never read other
+# than as typed.
+#   - '#' opening a plain value or after a space or tab in it (on its key line or an indented continuation
+#     line): YAML takes the rest as a comment and silently cuts the value (`headline: 북한 신의주 #2 공장`
+#     would read '북한 신의주');
+#   - ': ' (or ':' ending a line) inside a plain value: YAML fails with "mapping values are not allowed here";
+#   - a value that opens with a quotation mark and goes on after the closing one (`headline: "핵실험" 준비`):
+#     YAML fails with "expected <block end>, but found '<scalar>'".
+# Quoted, block (| and >) and flow ([ ] { }) values are left to YAML and read as before, as are '#' with no
+# space before it (`신의주#2`), quotation marks inside a plain value (`북한 "핵실험" 준비`) and comment lines
+# that start at column 0.
+_FIELD_LINE = re.compile(r"""(["']?)(?P<name>\w+)\1[ \t]*:(?P<value>(?:[ \t].*)?)""")
+_NOT_PLAIN = re.compile(r"""[\[\]{}|>&*!%@`,]|[-?:](?:[ \t]|$)""")
+_PLAIN_PITFALL = re.compile(r"(?P<comment>(?:^|[ \t])#)|:(?:[ \t]|$)")
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _check_plain_text_values(path: Path, yaml_text: str) -> None:
+    lines = yaml_text.split("\n")
+    for start, line in enumerate(lines):
+        match = _FIELD_LINE.fullmatch(line)
+        if match is None or match["name"] not in _REQUIRED_TEXT + _OPTIONAL_TEXT + ("notes",):
+            continue
+        end = start + 1
+        while end < len(lines) and lines[end][:1] in ("", " ", "\t"):  # blank or indented: still this value
+            end += 1
+        pieces = [(start + 2, match["value"].strip())] + [(n + 2, lines[n].strip()) for n in range(start + 1, end)]
+        pieces = [(number, piece) for number, piece in pieces if piece]
+        if pieces:
+            _check_text_value(path, match["name"], pieces)
+
+
+def _check_text_value(path: Path, name: str, pieces: list[tuple[int, str]]) -> None:
+    """`pieces`: (line number, stripped text) of one text field's value lines, blank ones left out."""
+    first_line, first = pieces[0]
+    whole = " ".join(piece for _, piece in pieces)
+    fix = f"put the whole value in quotes: {name}: {_quoted(_clip(whole))}"
+    if first[0] in "\"'":
+        closed = _QUOTED.match(first)  # None: the quoted value goes on over the next lines, YAML's to read
+        after = first[closed.end() :] if closed else ""
+        if after and not _COMMENT_AFTER.match(after):
+            raise DraftError(f"line {first_line}: field '{name}' starts with a quotation mark but goes on after the "
+                             f"closing one, which YAML cannot read; {fix}", path)
+        return
+    if _NOT_PLAIN.match(first):
+        return
+    before: list[str] = []
+    for number, piece in pieces:
+        pitfall = _PLAIN_PITFALL.search(piece)
+        if pitfall is None:
+            before.append(piece)
+        elif pitfall["comment"]:
+            kept = " ".join([*before, piece[: pitfall.start()]]).strip()
+            noun = name.replace("_", " ")
+            effect = f"would cut the {noun} to {_excerpt(kept)}" if kept else f"would leave the {noun} empty"
+            raise DraftError(f"line {number}: field '{name}' has ' #', which YAML reads as the start of a comment "
+                             f"and {effect}; {fix}", path)
+        else:
+            raise DraftError(f"line {number}: field '{name}' has ': ' inside its value, which YAML cannot read "
+                             f"unquoted; {fix}", path)
+
+
+def _quoted(text: str) -> str:
+    """`text` as a YAML quoted value to paste: single quotes when it holds a double quote or a backslash."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    """`text` for a one-line message: control characters escaped as repr() writes them, cut after `limit`."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text[:limit])
+    return f"{shown}…" if len(text) > limit else shown
+
+
+def _excerpt(value: Any) -> str:
+    """A bad value quoted in a message: short and escaped, never the whole of a long or multi-line value."""
+    return f"'{_clip(value)}'" if isinstance(value, str) else _clip(repr(value))

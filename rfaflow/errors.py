@@ -42,6 +42,12 @@ class TranslationMissing(RfaflowError):
     """Segments that neither the memory nor an installed model can translate."""
 
 
+class QaErrors(RfaflowError):
+    """Briefs that `--strict` refuses to write because QA found errors in them."""
+
+    exit_code = ExitCode.QA_ERRORS
+
+
 class TemplateFailure(RfaflowError):
     """A template that is missing or fails to render."""
 

@@ -7,7 +7,6 @@ than a silent blank in a published brief.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,20 +15,15 @@ import jinja2
 
 from rfaflow.brief import Brief
 from rfaflow.errors import TemplateFailure
+from rfaflow.formats import FORMATS
+from rfaflow.story import inline_html, inline_md, markdown_escape, story_html, story_md
 
-FORMATS = {"html": "brief.html.j2", "md": "brief.md.j2"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
 def builtin_templates() -> Path:
     """templates/ ships inside the wheel as rfaflow/templates; in a source checkout it sits beside rfaflow/."""
     packaged = Path(__file__).parent / "templates"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
-
-
-def markdown_escape(text: str) -> str:
-    """Backslash-escape what CommonMark would read as markup or raw HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
@@ -42,7 +36,8 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = markdown_escape
+    env.filters.update(md=markdown_escape, inline_md=inline_md, inline_html=inline_html, story_md=story_md,
+                       story_html=story_html)
     return env
 
 

@@ -10,18 +10,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One source sentence: its position in the document and in its paragraph's order."""
-
-    index: int
-    paragraph: int
-    text: str
 
 
 _kiwi_lock = threading.Lock()
@@ -71,28 +61,31 @@ def _english_cuts_one(text: str) -> list[int]:
 _CUTTERS = {"ko": _korean_cuts, "en": _english_cuts}
 
 
+def sentence_spans(texts: Sequence[str], language: str) -> list[list[tuple[int, int]]]:
+    """(start, end) of every sentence of each text, outer whitespace left out: what lies between two sentences,
+    and around them, is whitespace only."""
+    spans = []
+    for text, found in zip(texts, _CUTTERS[language](list(texts)), strict=True):
+        cuts = sorted({0, *(cut for cut in found if 0 < cut < len(text))})
+        spans.append([_trimmed(text, start, end) for start, end in zip(cuts, cuts[1:] + [len(text)])
+                      if text[start:end].strip()])
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
 def split_paragraphs(paragraphs: Sequence[str], language: str) -> list[list[str]]:
     """Split each paragraph into sentences; joined back, a paragraph's sentences give it up to whitespace."""
-    split = []
-    for text, found in zip(paragraphs, _CUTTERS[language](list(paragraphs))):
-        cuts = sorted({0, *(cut for cut in found if 0 < cut < len(text))})
-        pieces = (text[start:end].strip() for start, end in zip(cuts, cuts[1:] + [len(text)]))
-        split.append([piece for piece in pieces if piece])
-    return split
+    return [[text[start:end] for start, end in spans]
+            for text, spans in zip(paragraphs, sentence_spans(paragraphs, language), strict=True)]
 
 
 def split_sentences(text: str, language: str) -> list[str]:
     """Split one paragraph into sentences."""
     return split_paragraphs([text], language)[0]
-
-
-def segment_paragraphs(paragraphs: Sequence[str], language: str) -> list[Segment]:
-    """All sentences of a document, numbered in reading order."""
-    segments: list[Segment] = []
-    for number, sentences in enumerate(split_paragraphs(paragraphs, language)):
-        for sentence in sentences:
-            segments.append(Segment(index=len(segments), paragraph=number, text=sentence))
-    return segments
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -22,6 +22,7 @@ from rfaflow import __version__
 from rfaflow.credits import machine_description
 from rfaflow.desk import DraftReview
 from rfaflow.errors import RfaflowError
+from rfaflow.markup import TAG, ordered, strip_tags
 from rfaflow.translate import Origin, primary_language
 from rfaflow.translate.memory import MemoryUnit, normalize_source
 
@@ -90,13 +91,19 @@ def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
         })
     for segment in review.segments:
         translation = segment.translation
-        unit = store.UnitClass(translation.source)
+        unit = store.UnitClass(segment.source)
         store.addunit(unit)
         unit.setid(segment.id)
-        unit.settarget(translation.text)
+        _set_inline(unit.xmlelement.find(f"{{{XLIFF_1_2}}}source"), segment.unit.tagged, segment.unit.marks)
+        unit.settarget(translation.text if translation else "")
+        target = unit.xmlelement.find(f"{{{XLIFF_1_2}}}target")
+        if translation is None:  # nothing to start from: the translator writes it
+            target.set("state", "new")
+            unit.addnote(f"No translation in the memory and no model ({segment.unit.kind}).", origin="rfaflow")
+            continue
+        _set_inline(target, translation.text, segment.unit.marks)
         machine = translation.origin.kind == "mt"
         unit.markapproved(not machine)
-        target = unit.xmlelement.find(f"{{{XLIFF_1_2}}}target")
         target.set("state", "needs-review-translation" if machine else "final")
         unit.addnote(_origin_note(translation.origin), origin="rfaflow")
         for finding in segment.findings:
@@ -107,6 +114,69 @@ def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
         unit.createcontextgroup(_CONTEXT_GROUP, [("x-rfaflow-origin", _origin_code(translation.origin)),
                                                  ("x-rfaflow-exported-target", translation.text)], "information")
     return bytes(store)
+
+
+# XLIFF 1.2 ctype values for rfaflow's marks, so CAT tools show what each tag stands for.
+_CTYPES = {"em": "italic", "strong": "bold", "link": "link", "code": "x-code", "url": "x-url"}
+
+
+def _set_inline(element, text: str, marks) -> None:
+    """Write placeholder text (rfaflow.markup) into `element` as XLIFF inline elements: <gN>…</gN> as
+    <g id="N">…</g>, <xN/> as <x id="N"/>; placeholders that name no mark of the unit stay text."""
+    from lxml import etree
+
+    kinds = {number: mark.kind for number, mark in enumerate(ordered(marks), start=1)}
+    for child in list(element):
+        element.remove(child)
+    element.text = ""
+    stack = [element]
+    last = None  # the element whose tail receives the next text
+    position = 0
+    for match in TAG.finditer(text):
+        number = int(match.group(2) or match.group(3))
+        if number not in kinds or (match.group(1) and (len(stack) == 1 or stack[-1].get("id") != str(number))):
+            continue
+        _append_text(stack[-1], last, text[position : match.start()])
+        position = match.end()
+        if match.group(1):  # a close
+            last = stack.pop()
+        else:
+            tag = "x" if match.group(3) else "g"
+            node = etree.SubElement(stack[-1], f"{{{XLIFF_1_2}}}{tag}", {"id": str(number), "ctype": _CTYPES[kinds[number]]})
+            if tag == "g":
+                stack.append(node)
+                last = None
+            else:
+                last = node
+    _append_text(stack[-1], last, text[position:])
+
+
+def _append_text(parent, last, text: str) -> None:
+    if last is not None and last.getparent() is parent:
+        last.tail = (last.tail or "") + text
+    elif len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _inline_text(element) -> str:
+    """The placeholder text of an XLIFF <source> or <target>: <g id="N"> as <gN>…</gN>, <x id="N"/> (and <ph>,
+    <bx>, <ex>) as <xN/>; other inline elements' text kept."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        name = child.tag.rsplit("}", 1)[-1]
+        number = child.get("id", "")
+        if name == "g" and number.isdigit():
+            parts.append(f"<g{number}>{_inline_text(child)}</g{number}>")
+        elif name in ("x", "ph", "bx", "ex") and number.isdigit():
+            parts.append(f"<x{number}/>")
+        elif name not in ("x", "ph", "bx", "ex", "bpt", "ept", "it"):
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -147,8 +217,13 @@ def _read(path: Path):
 
 def read_pairs(path: Path) -> list[tuple[str, str, str]]:
     """(unit id, source, target) of every unit, for QA checks."""
-    return [(unit.xmlelement.get("id") or str(number), unit.source or "", unit.target or "")
+    return [(unit.xmlelement.get("id") or str(number), strip_tags(_inline_text(_part(unit, "source"))),
+             strip_tags(_inline_text(_part(unit, "target"))))
             for number, unit in enumerate(_read(path).units, start=1)]
+
+
+def _part(unit, name: str):
+    return unit.xmlelement.find(f"{{{XLIFF_1_2}}}{name}")
 
 
 def _phase_contact(store) -> str | None:
@@ -176,7 +251,8 @@ def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime
     changed = _timestamp(now or dt.datetime.now(dt.UTC))
     imported, unchanged_machine = [], 0
     for unit in store.units:
-        source, target = normalize_source(unit.source or ""), " ".join((unit.target or "").split())
+        source = normalize_source(_inline_text(_part(unit, "source")))
+        target = " ".join(_inline_text(_part(unit, "target")).split())
         if not source or not target:
             continue
         kind, engine, model, version = (_context(unit, "x-rfaflow-origin") or "|||").split("|")[:4]

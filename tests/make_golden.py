@@ -15,6 +15,7 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 TM = "samples/tm/korean-service.tmx"
+FLOODS_TM = "samples/tm/yanggang-floods.tmx"
 
 # name -> (render arguments, whether the copy model must be installed)
 CASES: dict[str, tuple[list[str], bool]] = {
@@ -23,6 +24,10 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "musan-target-summary.md": (["samples/musan.md", "--tm", TM, "-f", "md", "--summary-language", "target"], False),
     "sinuiju-coal.md": (["samples/sinuiju-coal.md", "--tm", TM, "-f", "md"], True),
     "dancheon-miners.html": (["samples/dancheon-miners.md", "--algorithm", "textrank"], True),
+    # Subheading, block quote, list, link and strong text: from its memory, and through the copy model.
+    "yanggang-floods.html": (["samples/yanggang-floods.md", "--tm", FLOODS_TM], False),
+    "yanggang-floods.md": (["samples/yanggang-floods.md", "--tm", FLOODS_TM, "-f", "md"], False),
+    "yanggang-floods-copy.md": (["samples/yanggang-floods.md", "-f", "md"], True),
 }
 
 

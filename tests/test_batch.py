@@ -44,7 +44,7 @@ def test_batch_mirrors_the_archive_with_index_and_manifest(tmp_path: Path, insta
     code, stdout, stderr = batch(str(archive), "-o", str(out), "-f", "both", "--tm", str(SAMPLE_TM))
     assert code == 0, stderr
     assert stdout == ""
-    assert SUMMARY.match(stderr.splitlines()[-1]).groups() == ("3", "3", None, "0", "19", "0")
+    assert SUMMARY.match(stderr.splitlines()[-1]).groups() == ("3", "3", None, "0", "23", "0")
     assert sorted(tree(out)) == [
         "2026/11/sinuiju-coal.html", "2026/11/sinuiju-coal.md", "2026/dancheon-miners.html", "2026/dancheon-miners.md",
         "index.html", "index.md", "manifest.json", "musan.html", "musan.md",
@@ -55,12 +55,19 @@ def test_batch_mirrors_the_archive_with_index_and_manifest(tmp_path: Path, insta
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     by_draft = {entry["draft"]: entry for entry in manifest["drafts"]}
     assert list(by_draft) == ["2026/11/sinuiju-coal.md", "2026/dancheon-miners.md", "musan.md"]
-    assert by_draft["musan.md"]["origins"] == {"tm": 8} and by_draft["musan.md"]["segments"] == 8
-    assert by_draft["2026/11/sinuiju-coal.md"]["origins"] == {"mt": 6}
+    assert by_draft["musan.md"]["origins"] == {"tm": 9} and by_draft["musan.md"]["segments"] == 9
+    assert by_draft["musan.md"]["units"] == {"headline": 1, "sentence": 8}
+    assert (by_draft["musan.md"]["review"], by_draft["2026/11/sinuiju-coal.md"]["review"]) == ("human", "unreviewed-mt")
+    assert by_draft["musan.md"]["qa"] == {"errors": 0, "warnings": 0, "findings": []}
+    assert by_draft["2026/11/sinuiju-coal.md"]["origins"] == {"mt": 6, "tm": 2}
     assert by_draft["2026/dancheon-miners.md"]["outputs"] == ["2026/dancheon-miners.html", "2026/dancheon-miners.md"]
     assert all(entry["status"] == "done" and entry["error"] is None for entry in manifest["drafts"])
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "[North Hamgyong province halts all rare-mineral exports](<musan.md>) — 2026-11-20, Kim Ha-eun: Authorities" in index
+    assert ("[North Hamgyong province halts all rare-mineral exports](<musan.md>) — 2026-11-20, Kim Ha-eun;"
+            " translated by people; QA 0 errors, 0 warnings: Authorities") in index
+    # Newest first: Nov. 26, Nov. 24, Nov. 20.
+    assert [line.split("](<")[1].split(">)")[0] for line in index.splitlines() if line.startswith("- [")] == [
+        "2026/dancheon-miners.md", "2026/11/sinuiju-coal.md", "musan.md"]
     assert '<a href="2026/11/sinuiju-coal.html">Sinuiju customs temporarily bans coal imports</a>' in (
         out / "index.html"
     ).read_text(encoding="utf-8")
@@ -127,10 +134,15 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     assert code == 3
     errors = sorted(line for line in stderr.splitlines() if line.startswith("Error: "))
     expected = {f"2026/{name}": reason for name, reason in BAD_REASONS.items()}
-    expected["2026/11/sinuiju-coal.md"] = ("6 of 8 segments have no translation in the memory; add them to a --tm file"
-                                           " or use --engine argos with an installed model")
-    expected["2026/dancheon-miners.md"] = ("6 of 6 segments have no translation in the memory; add them to a --tm file"
-                                           " or use --engine argos with an installed model")
+    advice = "; add them to a --tm file or use --engine argos with an installed model"
+    expected["2026/11/sinuiju-coal.md"] = (
+        "6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
+        + advice)
+    expected["2026/dancheon-miners.md"] = (
+        "6 of 6 segments have no translation in the memory (headline '단천 광산 노동자들, 석 달째 임금 못 받아',"
+        " 1 '함경남도 단천의 한 광산 노동자들이 석 달째 임금과 …', 2 '이 주민은 \"광산 기업소가 9월부터 월급을 한 푼도 …'"
+        " and 3 more)" + advice)
     assert errors == sorted(f"Error: {archive / draft}: {reason}" for draft, reason in expected.items())
     report = json.loads(stdout)
     assert (report["done"], report["failed"]) == (1, 7)
@@ -138,8 +150,8 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     assert (out / "musan.html").is_file()
     manifest = {e["draft"]: e for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["drafts"]}
     assert manifest["2026/empty.md"] == {
-        "draft": "2026/empty.md", "status": "failed", "outputs": [], "segments": 0, "origins": {},
-        "error": "file is empty", "headline": None, "date": None, "reporter": None, "slug": None, "summary": None,
+        "draft": "2026/empty.md", "status": "failed", "outputs": [], "segments": 0, "units": {}, "origins": {},
+        "review": None, "qa": None, "error": "file is empty", "headline": None, "date": None, "reporter": None, "slug": None, "summary": None,
     }
 
 
@@ -308,9 +320,9 @@ def test_pooling_keeps_every_draft_in_order(
             sentences = [f"기사 {d}의 문장 {p}번이다." if p != repeated else "공통 문장이다." for p in range(count)]
             write_draft(archive, "\n\n".join(sentences) + "\n", name=f"d{d}.md")
             expected[f"d{d}.md"] = sentences
-        report = run_batch(archive, out, BatchOptions(formats=("md",)), Store(Path(work) / "store.sqlite"))
+        report = run_batch(archive, out, BatchOptions(formats=("html",)), Store(Path(work) / "store.sqlite"))
         assert report.done == len(paragraphs_per_draft)
         for name, sentences in expected.items():
-            brief = (out / name).read_text(encoding="utf-8")
-            story = brief.split("## Story\n\n", 1)[1].split("\n\n---", 1)[0]
-            assert story.split("\n\n") == sentences
+            brief = (out / name.replace(".md", ".html")).read_text(encoding="utf-8")
+            story = brief.split('<section class="story">', 1)[1]
+            assert re.findall(r'<p><span class="sentence" data-id="\d+" data-origin="mt">(.*?)</span></p>', story) == sentences

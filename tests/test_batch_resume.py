@@ -14,15 +14,15 @@ from pathlib import Path
 from conftest import SAMPLES
 
 from rfaflow.draft import read_draft
-from rfaflow.segment import segment_paragraphs
+from rfaflow.brief import prepare
 from rfaflow.testing.copy_model import default_corpus
 
 
 def _archive(root: Path, drafts: int = 48) -> Path:
     """Distinct drafts in three folders, built from the sample and corpus sentences."""
     sentences = default_corpus() + [
-        s.text for name in ("musan.md", "sinuiju-coal.md") for s in
-        segment_paragraphs(read_draft(SAMPLES / name).paragraphs, "ko")
+        unit.text for name in ("musan.md", "sinuiju-coal.md") for unit in prepare(read_draft(SAMPLES / name)).units
+        if unit.kind == "sentence"
     ]
     rng = random.Random(3)
     archive = root / "archive"

@@ -21,10 +21,10 @@ def test_sample_draft_fields_and_paragraphs() -> None:
     assert (draft.translator, draft.english_writer, draft.dateline) == (None, "Daniel Park", "SEOUL")
     assert draft.tags == ["north-korea", "trade", "mining"]
     assert draft.notes.startswith("First source is a trader")
-    assert len(draft.paragraphs) == 4
-    # The hard-wrapped quotation in the first paragraph is joined with a space.
-    assert "멈추라고 지시했다\"고 말했다." in draft.paragraphs[0]
-    assert "\n" not in draft.paragraphs[0]
+    assert [block.kind for block in draft.blocks] == ["paragraph"] * 4
+    # The hard-wrapped quotation in the first paragraph is joined with a space (a soft break).
+    first = draft.blocks[0].lines[0].text
+    assert "멈추라고 지시했다\"고 말했다." in first and "\n" not in first
 
 
 def test_language_defaults_to_korean_and_notes_may_be_a_list(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_crlf_bom_and_whitespace_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "d.md"
     text = "---\nheadline: 제목\ndate: 2026-01-02\nservice: S\nreporter: R\n---\n첫 줄\n둘째 줄\n   \n셋째 문단\n"
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    assert read_draft(path).paragraphs == ["첫 줄 둘째 줄", "셋째 문단"]
+    assert [b.lines[0].text for b in read_draft(path).blocks] == ["첫 줄 둘째 줄", "셋째 문단"]
 
 
 BAD_DRAFTS = [

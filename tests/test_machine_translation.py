@@ -12,7 +12,7 @@ from conftest import SAMPLES, SAMPLE_TM
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import TranslationMissing
-from rfaflow.segment import segment_paragraphs
+from rfaflow.brief import prepare
 from rfaflow.translate import Origin, TranslationChain
 from rfaflow.translate.argos import CALL_SIZE, MAX_BATCH_SIZE, ArgosTranslator
 from rfaflow.translate.memory import TranslationMemory
@@ -52,13 +52,14 @@ def test_queued_translations_can_be_collected_in_any_order(installed_copy_model)
 
 def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) -> None:
     draft = read_draft(SAMPLES / "sinuiju-coal.md")
-    texts = [draft.headline] + [s.text for s in segment_paragraphs(draft.paragraphs, "ko")]
+    texts = prepare(draft).texts
     chain = TranslationChain(TranslationMemory.from_files([SAMPLE_TM], "ko", "en"), "argos", "ko", "en")
     translations = chain.translate(texts)
     assert translations[0].text == "Sinuiju customs temporarily bans coal imports"
     assert translations[0].origin.kind == "tm" and translations[0].origin.translator == "Lee Jun-seo"
-    assert [t.text for t in translations[1:]] == texts[1:]
-    assert all(t.origin.kind == "mt" for t in translations[1:])
+    assert (translations[1].text, translations[1].origin.kind) == ("Seoul", "tm")  # the Korean dateline
+    assert [t.text for t in translations[2:]] == texts[2:]
+    assert all(t.origin.kind == "mt" for t in translations[2:])
 
 
 def test_no_model_names_the_missing_count_and_the_install_command(tmp_path: Path) -> None:
@@ -76,7 +77,10 @@ def test_render_without_model_fails_and_writes_nothing(tmp_path: Path) -> None:
     draft = SAMPLES / "sinuiju-coal.md"
     result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "-o", f"{out}/"])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {draft}: 6 of 8 segments have no translation in the memory and no ko→en")
+    assert result.stderr.startswith(
+        f"Error: {draft}: 6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
+        " and no ko→en")
     assert not out.exists()
 
 
@@ -85,7 +89,9 @@ def test_memory_only_engine_reports_what_it_lacks(installed_copy_model) -> None:
     result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "--engine", "tm"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {draft}: 6 of 8 segments have no translation in the memory; add them to a --tm file or use"
+        f"Error: {draft}: 6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more);"
+        " add them to a --tm file or use"
         " --engine argos with an installed model\n"
     )
 
@@ -93,18 +99,18 @@ def test_memory_only_engine_reports_what_it_lacks(installed_copy_model) -> None:
 def test_render_with_copy_model_and_no_memory_is_the_korean_in_order_marked_unreviewed(installed_copy_model) -> None:
     """The issue's acceptance check: English text equals the Korean segments, every one from MT, credited as such."""
     draft = read_draft(SAMPLES / "musan.md")
-    segments = [s.text for s in segment_paragraphs(draft.paragraphs, "ko")]
+    segments = [unit.text for unit in prepare(draft).units if unit.kind == "sentence"]
     result = CliRunner().invoke(cli, ["render", str(SAMPLES / "musan.md")])
     assert result.exit_code == 0, result.stderr
     import re
     from html import unescape
 
-    spans = re.findall(r'<span class="sentence" data-index="(\d+)" data-origin="(\w+)">(.*?)</span>', result.stdout)
+    spans = re.findall(r'<span class="sentence" data-id="(\d+)" data-origin="(\w+)">(.*?)</span>', result.stdout)
     assert [unescape(text) for _, _, text in spans] == segments
-    assert [int(index) for index, _, _ in spans] == list(range(len(segments)))
+    assert [int(index) for index, _, _ in spans] == list(range(1, len(segments) + 1))
     assert {origin for _, origin, _ in spans} == {"mt"}
     assert (
-        "Machine-translated with Argos Translate (ko→en, package 1.1); not reviewed by a translator." in result.stdout
+        "Machine-translated with Argos Translate; not reviewed by a translator." in result.stdout
     )
     assert "Translated by" not in result.stdout
 

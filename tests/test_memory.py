@@ -11,7 +11,7 @@ from conftest import SAMPLES, SAMPLE_TM
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import MemoryFileError
-from rfaflow.segment import segment_paragraphs
+from rfaflow.brief import prepare
 from rfaflow.translate.memory import TranslationMemory, read_tmx
 
 MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -44,7 +44,7 @@ MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
 def test_sample_memory_covers_every_sentence_of_the_musan_sample() -> None:
     draft = read_draft(SAMPLES / "musan.md")
     memory = TranslationMemory.from_files([SAMPLE_TM], "ko", "en")
-    texts = [draft.headline] + [s.text for s in segment_paragraphs(draft.paragraphs, "ko")]
+    texts = prepare(draft).texts
     results = memory.translate(texts)
     assert all(result is not None for result in results)
     assert {result.origin.translator for result in results} == {"Lee Jun-seo"}

@@ -73,7 +73,7 @@ def test_check_tmx_errors_exit_4_with_tuids(tmp_path: Path) -> None:
     )
     result = _check(tmx, "--glossary", GLOSSARY, "--format", "json")
     assert result.exit_code == 4
-    assert json.loads(result.stdout) == {"segments": 2, "findings": [
+    assert json.loads(result.stdout) == {"segments": 2, "untranslated": [], "findings": [
         {"id": "coal-1", "check": "untranslated", "severity": "error", "message": "Hangul left in the English: 신의주"},
         {"id": "coal-1", "check": "glossary", "severity": "error",
          "message": "glossary term 김정은 should be translated as 'Kim Jong Un'"},
@@ -82,7 +82,7 @@ def test_check_tmx_errors_exit_4_with_tuids(tmp_path: Path) -> None:
     ]}
     text = _check(tmx, "--glossary", GLOSSARY)
     assert text.stdout.splitlines()[0] == f"{tmx}:coal-1: error: untranslated: Hangul left in the English: 신의주"
-    assert text.stderr == f"{tmx}: 2 segments, 3 errors, 0 warnings\n"
+    assert text.stderr == f"{tmx}: 2 segments: 3 errors, 0 warnings\n"
 
 
 def test_check_a_draft_translates_it_as_render_would(tmp_path: Path, installed_copy_model) -> None:
@@ -92,8 +92,8 @@ def test_check_a_draft_translates_it_as_render_would(tmp_path: Path, installed_c
     assert result.exit_code == 4
     report = json.loads(result.stdout)
     assert report["segments"] == 2
-    # Segment 0 comes from the memory and is clean; the copy model leaves segment 1 in Korean.
-    assert [(f["id"], f["check"]) for f in report["findings"]] == [("1", "untranslated")]
+    # Segment 1 comes from the memory and is clean; the copy model leaves segment 2 in Korean.
+    assert [(f["id"], f["check"]) for f in report["findings"]] == [("2", "untranslated")]
 
 
 def test_check_reports_unreadable_input_as_one_line(tmp_path: Path) -> None:

@@ -142,6 +142,185 @@ def test_weaker_evidence_is_a_warning() -> None:
     assert [p.severity for p in check_numbers("인구는 1천859만6천 명이다", "It is 20 million.")] == [ERROR, ERROR]
 
 
+# ---------------------------------------------------------------- conventions of news numbers, one rule a test
+
+def test_an_ordinal_after_a_is_another_not_a_rank() -> None:
+    # "a second source" is 또 다른 소식통 and "a second term" 재선: after "a", an ordinal means one more of a kind, which
+    # Korean says without a number. A rank the Korean does give must still agree.
+    assert errors("또 다른 소식통은 이렇게 말했다.", "A second source said so.") == []
+    assert errors("그는 재선에 성공했다.", "He won a second term.") == []
+    assert errors("두 번째 회담을 원한다.", "He wants a third summit.")
+    assert errors("두 번째 회담을 원한다.", "He wants the third summit.")
+
+
+def test_first_asks_for_no_korean_number() -> None:
+    # "first" is 첫, 처음, 최초 or nothing at all ("the first time" is often just 처음으로 or left out).
+    assert errors("그 팀은 시즌에 우승했다.", "The team won in its first season.") == []
+    assert errors("그는 방북했다.", "He visited North Korea for the first time.") == []
+
+
+def test_number_words_the_korean_has_must_agree() -> None:
+    # Leniency for idioms stops at content: 두 is two, and "three" for it is a wrong number.
+    assert errors("두 사람이 만났다.", "Two people met.") == []
+    assert errors("두 사람이 만났다.", "Three people met.")
+
+
+def test_an_ordinal_has_the_value_of_the_korean_number() -> None:
+    # Korean numbers districts, rounds and terms with a cardinal and a counter (12번, 12대): "12th" is 12.
+    assert errors("12번 지구에서 당선됐다.", "He won the 12th district.") == []
+    assert errors("12번 지구에서 당선됐다.", "He won the 13th district.")
+
+
+@pytest.mark.parametrize("target", ["It opens at 5:30 p.m.", "It opens at 5.30pm.", "It opens at 17:30 local time.",
+                                    "It opens at 1730 GMT."])
+def test_clock_times_in_english_styles(target: str) -> None:
+    # 오후 5시 30분 is 5:30 p.m. or 17:30: English writes the minutes after a colon, after a dot before am/pm, or as
+    # the wire services' four digits before a time zone; the hour may be on either clock.
+    assert errors("오후 5시 30분에 열린다.", target) == []
+    assert errors("오후 5시 40분에 열린다.", target)
+
+
+def test_a_range_of_clock_times() -> None:
+    # "12:00-13:00" is two times, not the numbers 12, 0, 13 and 0.
+    assert errors("낮 12시부터 오후 1시까지 열린다.", "It is open 12:00-13:00.") == []
+    assert errors("낮 12시부터 오후 2시까지 열린다.", "It is open 12:00-13:00.")
+
+
+def test_a_dotted_decimal_is_not_a_time() -> None:
+    # Only a clock word makes 2.25 a time: "2.00-2.25%" is a range of rates.
+    assert errors("금리는 2.00~2.25%다.", "The rate is 2.00-2.25%.") == []
+
+
+def test_half_after_a_korean_unit() -> None:
+    # 반 after a unit is half of it: 5시 반 is 5:30, 1시간 반 an hour and a half, 2년 반 two and a half years.
+    assert errors("오후 5시 반에 열린다.", "It opens at 5:30 p.m.") == []
+    assert errors("1시간 반 동안 회의했다.", "They met for 1.5 hours.") == []
+    assert errors("1.5시간 동안 회의했다.", "They met for an hour and a half.") == []
+    assert errors("2년 반 만에 돌아왔다.", "He returned after two and a half years.") == []
+    assert errors("2.5년 만에 돌아왔다.", "He returned after two and a half years.") == []
+
+
+def test_noon_and_midnight_are_clock_times() -> None:
+    # Noon is 12:00 and midnight 0:00: Korean writes 정오, 낮 12시, 자정 or 0시, English "noon" or "12 p.m.".
+    assert errors("낮 12시에 만났다.", "They met at noon.") == []
+    assert errors("정오에 만났다.", "They met at 12 p.m.") == []
+    assert errors("0시에 발표했다.", "It was announced at midnight.") == []
+    assert errors("자정에 발표했다.", "It was announced at 12 a.m.") == []
+
+
+@pytest.mark.parametrize("source", ["5대3으로 이겼다.", "5 대 3으로 이겼다.", "5-3으로 이겼다."])
+def test_scores(source: str) -> None:
+    # Korean writes a score 5대3, 5 대 3 or 5-3; English 5-3. Each side of it is a number.
+    assert errors(source, "They won 5-3.") == []
+    assert errors(source, "They won 5-4.")
+
+
+def test_a_goalless_draw_is_nil_nil() -> None:
+    # "goalless" and "nil" are the zeros of 0-0 and 3대0.
+    assert errors("0-0 무승부였다.", "It was a goalless draw.") == []
+    assert errors("3대0으로 이겼다.", "They won three-nil.") == []
+
+
+@pytest.mark.parametrize(("source", "target", "wrong"), [
+    ("1~10월 수출이 늘었다.", "Exports rose from January to October.", "Exports rose from January to November."),
+    ("1~10월 수출이 늘었다.", "January-October exports rose.", "January-November exports rose."),
+    ("3~4명이 다쳤다.", "Three or four people were hurt.", "Three or five people were hurt."),
+    ("3~4명이 다쳤다.", "3-4 people were hurt.", "3-5 people were hurt."),
+    ("10∼20% 올랐다.", "It rose 10-20%.", "It rose 10-30%."),
+    ("10∼20% 올랐다.", "It rose 10 to 20 percent.", "It rose 10 to 25 percent."),
+])
+def test_ranges(source: str, target: str, wrong: str) -> None:
+    # A range is both its ends: 1~10월 is January to October, 3~4명 three or four, 10∼20% 10-20%.
+    assert errors(source, target) == []
+    assert errors(source, wrong)
+
+
+def test_a_range_of_years_shortens_the_second() -> None:
+    # Both languages write the second year of a range with two digits: 2017-18 is 2017~2018.
+    assert errors("2017~2018 시즌", "the 2017-18 season") == []
+    assert errors("2017~18 시즌", "the 2017-2018 season") == []
+    assert errors("2017~2018 시즌", "the 2017-19 season")
+
+
+def test_decades_in_two_digits() -> None:
+    # 90년대 and "the ’90s" are the 1990s: a decade may drop its century on either side.
+    assert errors("90년대에 유행했다.", "It was popular in the 1990s.") == []
+    assert errors("1990년대에 유행했다.", "It was popular in the ’90s.") == []
+    assert errors("1990년대에 유행했다.", "It was popular in the '90s.") == []
+    assert errors("1990년대에 유행했다.", "It was popular in the ’80s.")
+
+
+@pytest.mark.parametrize("target", ["Exports were 1.2 trillion won ($1.07 billion).",
+                                    "Exports were 1.2 trillion won (about US$1.07 billion).",
+                                    "Exports were 1.2 trillion won, or $1.07 billion."])
+def test_a_conversion_the_translation_adds(target: str) -> None:
+    # English news adds dollars to won, miles to kilometres, in brackets or after ", or": a number that repeats
+    # another is not demanded of the Korean. The amount itself still is.
+    assert errors("수출액은 1조2천억 원이다.", target) == []
+    assert errors("수출액은 1조3천억 원이다.", target)
+
+
+def test_a_conversion_the_korean_keeps_is_demanded() -> None:
+    # A bracket of Latin letters after a Korean name is the original name (no new number), but one that begins with
+    # an amount is a conversion the Korean carries, so the English must carry it too.
+    assert errors("800kph(497mph)의 속도로", "at speeds of 800 kph (497 mph)") == []
+    assert errors("800kph(497mph)의 속도로", "at speeds of 800 kph (498 mph)")
+
+
+def test_basis_points() -> None:
+    # A basis point is a hundredth of a percentage point: 25 basis points are 0.25%포인트.
+    assert errors("금리를 0.25%포인트 인상했다.", "It raised rates by 25 basis points.") == []
+    assert errors("금리를 0.5%포인트 인상했다.", "It raised rates by 25 basis points.")
+
+
+def test_a_quarter_by_its_months() -> None:
+    # 3분기 is the third quarter, which English also names by its months, July-September.
+    assert errors("3분기 매출이 늘었다.", "Sales rose in the third quarter.") == []
+    assert errors("3분기 매출이 늘었다.", "Sales rose in the July-September quarter.") == []
+    assert errors("3분기 매출이 늘었다.", "Sales rose in the fourth quarter.")
+
+
+def test_korean_yang_is_two() -> None:
+    # 양국, 양측, 양당: the Sino-Korean 兩 ("both") is a number English spells out, "the two countries".
+    assert errors("양국 정상이 만났다.", "The leaders of the two countries met.") == []
+    assert errors("양측은 합의했다.", "The two sides agreed.") == []
+
+
+def test_english_words_that_mean_two() -> None:
+    # Like "pair" and "both", "dueling", "bilateral" and "dual" are two by their meaning.
+    assert errors("두 시위가 맞섰다.", "The dueling protests clashed.") == []
+    assert errors("양국 간 합의", "the bilateral agreement") == []
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("인구의 5분의 1", "a fifth of the population"),
+    ("인구의 5분의 1", "one-fifth of the population"),
+    ("인구의 5분의 2", "two-fifths of the population"),
+    ("인구의 3분의 1", "one in three people"),
+    ("3명 중 1명", "one in three people"),
+    ("10명 중 9명", "nine out of 10 people"),
+])
+def test_fractions_and_shares(source: str, target: str) -> None:
+    # English makes a fraction of any ordinal (a fifth, two-fifths) and a share with "in" or "out of" (one in three),
+    # which Korean writes 5분의 1 or 3명 중 1명.
+    assert errors(source, target) == []
+
+
+def test_a_wrong_share_is_caught() -> None:
+    assert errors("인구의 3분의 1", "one in four people")
+
+
+def test_half_a_million() -> None:
+    # "half a million" is 500,000, which Korean writes 50만.
+    assert errors("50만 명이 모였다.", "Half a million people gathered.") == []
+    assert errors("5만 명이 모였다.", "Half a million people gathered.")
+
+
+def test_round_the_clock() -> None:
+    # "24/7" means "at all hours": 24시간, with no 7 in the Korean.
+    assert errors("24시간 내내 감시한다.", "They watch 24/7.") == []
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="0123456789,.%$£€ 만억조천백원명년월일시분의 한두세열 milonbtwhrdfs-:", max_size=40),
        st.text(alphabet="0123456789,.%$£€ milonbtwhrdfs-:apm", max_size=40))
@@ -183,4 +362,4 @@ def test_real_pairs_pass_and_their_corruption_does_not(ntrex: dict[str, tuple[st
 def test_human_translations_are_rarely_flagged(ntrex: dict[str, tuple[str, str]]) -> None:
     flagged = [pid for pid, (ko, en) in ntrex.items() if errors(ko, en)]
     assert len(ntrex) == 1316
-    assert len(flagged) / len(ntrex) <= 0.02, flagged
+    assert len(flagged) / len(ntrex) <= 0.01, flagged

@@ -73,7 +73,7 @@ def review_page(tmp_path: Path, installed_copy_model) -> Path:
 
 def test_review_page_shows_pairs_origins_findings_and_suggestions(review_page: Path) -> None:
     rows = _parse(review_page.read_text(encoding="utf-8")).rows
-    assert [row["attrs"]["data-id"] for row in rows] == ["0", "1", "2"]
+    assert [row["attrs"]["data-id"] for row in rows] == ["1", "2", "3"]
     assert [row["attrs"]["data-origin"] for row in rows] == ["mt", "mt", "tm"]
     first, second, third = (row["cells"] for row in rows)
     # A near match in the memory is offered with its score, never used verbatim.

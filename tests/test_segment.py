@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rfaflow.segment import segment_paragraphs, split_sentences, words
+from rfaflow.segment import sentence_spans, split_sentences, words
 
 
 def _squeeze(text: str) -> str:
@@ -39,9 +39,9 @@ def test_english_splitter_keeps_abbreviations_initials_and_decimals() -> None:
     ]
 
 
-def test_segments_are_numbered_in_reading_order() -> None:
-    segments = segment_paragraphs(["첫째다. 둘째다.", "셋째다."], "ko")
-    assert [(s.index, s.paragraph, s.text) for s in segments] == [(0, 0, "첫째다."), (1, 0, "둘째다."), (2, 1, "셋째다.")]
+def test_sentence_spans_cover_each_sentence_and_only_whitespace_between() -> None:
+    text = "  첫째다.  둘째다. "
+    assert sentence_spans([text, "셋째다."], "ko") == [[(2, 6), (8, 12)], [(0, 4)]]
 
 
 def test_real_korean_news_round_trips(ntrex_documents: list[dict]) -> None:

@@ -37,7 +37,7 @@ def test_export_writes_xliff_1_2_with_origins_findings_and_states(exported: tupl
         "draft.md", "ko", "en")
     assert root.find(".//x:phase", NS).get("contact-name") == "Soo Min Jo"
     units = root.findall(".//x:trans-unit", NS)
-    assert [u.get("id") for u in units] == ["0", "1"]
+    assert [u.get("id") for u in units] == ["1", "2"]
     assert [u.findtext("x:source", namespaces=NS) for u in units] == [
         "김정은 위원장이 신의주를 찾았다.", "주민 3만 명이 모였다고 소식통이 전했다."]
     assert {u.find("x:target", NS).get("state") for u in units} == {"needs-review-translation"}
@@ -51,7 +51,7 @@ def test_export_writes_xliff_1_2_with_origins_findings_and_states(exported: tupl
 def test_round_trip_edit_import_render_credits_the_post_editor(exported: tuple[Path, Path]) -> None:
     draft, xlf = exported
     tree = etree.parse(str(xlf))
-    target = tree.find(".//x:trans-unit[@id='1']/x:target", NS)
+    target = tree.find(".//x:trans-unit[@id='2']/x:target", NS)
     target.text = "About 30,000 residents gathered, a source said."  # what the post-editor typed in the CAT tool
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
 
@@ -63,24 +63,25 @@ def test_round_trip_edit_import_render_credits_the_post_editor(exported: tuple[P
     rendered = _invoke("render", draft, "-f", "md")
     assert rendered.exit_code == 0, rendered.output
     assert "About 30,000 residents gathered, a source said." in rendered.output
-    assert ("Post-edited by Soo Min Jo from a machine translation by Argos Translate (ko→en, package 1.1)."
-            " 1 of 2 sentences machine-translated with Argos Translate (ko→en, package 1.1);"
-            " not reviewed by a translator.") in rendered.output
+    assert ("Post-edited by Soo Min Jo from a machine translation."
+            " 1 of 2 sentences machine-translated with Argos Translate; not reviewed by a translator.") in rendered.output
+    assert ("1 sentence post-edited by Soo Min Jo from Argos Translate (ko→en, package 1.1), model translate-ko_en-copy"
+            in rendered.output)
     # The post-edit is now an approved pair: `check` on the draft finds the number right and no Hangul in it.
     checked = _invoke("check", draft, "--format", "json")
-    assert '"id": "1"' not in checked.output
+    assert '"id": "2"' not in checked.output
     # ... and the review page badges it as post-edited, with the post-editor's name.
     page = xlf.with_suffix(".html")
     assert _invoke("review", draft, "-o", page).exit_code == 0
     html = page.read_text(encoding="utf-8")
-    assert '<tr class="segment" data-id="1" data-origin="pe">' in html
+    assert '<tr class="segment" data-id="2" data-origin="pe">' in html
     assert '<span class="badge pe">post-edited</span>\n<span class="who">Soo Min Jo</span>' in html
 
 
 def test_command_line_post_editor_overrides_the_file_and_reviewed_states_count(exported: tuple[Path, Path]) -> None:
     draft, xlf = exported
     tree = etree.parse(str(xlf))
-    tree.find(".//x:trans-unit[@id='0']/x:target", NS).set("state", "final")  # accepted unchanged, marked final
+    tree.find(".//x:trans-unit[@id='1']/x:target", NS).set("state", "final")  # accepted unchanged, marked final
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
     result = _invoke("xliff", "import", xlf, "--post-editor", "Han So-ra")
     assert result.output == (
@@ -143,4 +144,4 @@ def test_check_reads_an_exported_xliff(exported: tuple[Path, Path]) -> None:
     assert result.exit_code == 4
     report = json.loads(result.stdout)
     assert report["segments"] == 2
-    assert {(f["id"], f["check"]) for f in report["findings"]} >= {("0", "untranslated"), ("1", "numbers")}
+    assert {(f["id"], f["check"]) for f in report["findings"]} >= {("1", "untranslated"), ("2", "numbers")}

@@ -8,7 +8,10 @@ sentence inside a multi-sentence quotation legitimately opens or closes one).
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Protocol
 
 from rfaflow.qa import ERROR, WARNING, Finding, Problem
@@ -19,7 +22,11 @@ MIN_RATIO, MAX_RATIO = 0.45, 4.5
 MIN_RATIO_SOURCE_CHARS = 12  # below this, a ratio says little ("네." → "Yes, that's right.")
 LOOP_REPEATS = 3  # a phrase repeated this many times in a row is an MT loop
 WORD_LOOP_REPEATS = 6  # a single word needs more: NTREX has a human "No, no, no, no, no."
-_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("「", "」"), ("『", "』"))
+# ’ and ' are apostrophes as well as quotes. Inside a word (can’t, Kim’s) or before a decade (’90s) they never
+# close a quotation; after a final s (the miners’ union, Jones' firm) they may be a possessive or may close one.
+_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)|(?<!\w)[’'](?=\d0s\b)")
+_AFTER_S = re.compile(r"(?<=s)([’'])(?!\w)")
 
 
 class TermChecker(Protocol):
@@ -71,6 +78,13 @@ def _unbalanced(text: str) -> list[str]:
     found = [f"{opening}…{closing}" for opening, closing in _PAIRS if text.count(opening) != text.count(closing)]
     if text.count('"') % 2:
         found.append('"')
+    quotes = _APOSTROPHE.sub("", text)
+    maybe_possessive = [m.group(1) for m in _AFTER_S.finditer(quotes)]
+    closing = quotes.count("’")
+    if not closing - maybe_possessive.count("’") <= quotes.count("‘") <= closing:
+        found.append("‘…’")
+    if quotes.count("'") % 2 and "'" not in maybe_possessive:  # a possessive s' can make the count even
+        found.append("'")
     return found
 
 
@@ -93,21 +107,27 @@ CHECKS: dict[str, Callable[[str, str], list[Problem]]] = {
 }
 
 
-def check_pair(source: str, target: str, glossary: TermChecker | None = None) -> list[Problem]:
-    """Every problem of one pair; an empty translation is only reported as empty."""
+def check_pair(source: str, target: str, glossary: TermChecker | None = None, *,
+               date: datetime.date | None = None) -> list[Problem]:
+    """Every problem of one pair; an empty translation is only reported as empty.
+
+    `date` is the draft's date, against which the number check reads a Korean "23일" given as "Thursday".
+    """
     empty = _empty(source, target)
     if empty:
         return empty
-    problems = [problem for name, check in CHECKS.items() if name != "empty" for problem in check(source, target)]
+    checks = {**CHECKS, "numbers": partial(check_numbers, date=date)}
+    problems = [problem for name, check in checks.items() if name != "empty" for problem in check(source, target)]
     if glossary is not None:
         problems += [Problem("glossary", ERROR, message) for message in glossary.violations(source, target)]
     return problems
 
 
-def check_pairs(pairs: Iterable[tuple[str, str, str]], glossary: TermChecker | None = None) -> list[Finding]:
-    """Findings for (id, source, target) triples, in their order."""
+def check_pairs(pairs: Iterable[tuple[str, str, str]], glossary: TermChecker | None = None, *,
+                date: datetime.date | None = None) -> list[Finding]:
+    """Findings for (id, source, target) triples, in their order; `date` as for `check_pair`."""
     return [
         Finding(pair_id, problem.check, problem.severity, problem.message)
         for pair_id, source, target in pairs
-        for problem in check_pair(source, target, glossary)
+        for problem in check_pair(source, target, glossary, date=date)
     ]

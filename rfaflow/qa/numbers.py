@@ -1,16 +1,18 @@
 """Number check: a quantity in the Korean source must come back, with the same value, in the English translation.
 
 Values are compared, not strings: 1천860만 and "18.6 million", 4억90만 달러 and "$400.9m", 2월 20일 and "Feb. 20"
-are equal. Each side is read into `Quantity` records; a record may carry alternates for words that honestly mean
+are equal. Given the draft's date, a Korean "23일" that the English calls "Thursday" is checked on the calendar.
+Each side is read into `Quantity` records; a record may carry alternates for words that honestly mean
 more than one thing ("7.5m" is 7,500,000 or 7.5 metres, "3 p.m." is hour 3 or 15), and a record is `strong` only
 when its absence on the other side is real evidence ("한" and "one" are too often rendered as "a", or dropped).
 """
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import ERROR, WARNING, Problem
 
@@ -30,6 +32,7 @@ class Quantity:
     alts: tuple[float, ...] = ()  # other values the same words can mean
     hedge: str = ""  # "about", "over" or "under": a translation so hedged may round
     strong: bool = True  # missing on the other side is an error, not a shrug
+    when: datetime.date | None = None  # the calendar day a Korean N일 names, given the draft's date
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -58,6 +61,19 @@ def _number(text: str, frac: str | None) -> float:
 def _sig(value: float) -> int:
     """Significant digits of a value (18,600,000 has 3, 3.5 has 2), which say how far it may have been rounded."""
     return len(f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0")) or 1
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1\d|20)\d\d)\s?[-–~∼/]\s?$")
+
+
+def _second_year(before: str, value: float) -> tuple[float, ...]:
+    """2017-18, 2017~18 시즌: both languages shorten the second year of a range to its last two digits."""
+    m = _YEAR_RANGE.search(before)
+    if not m or not 0 <= value < 100 or value != int(value):
+        return ()
+    first = int(m.group(1))
+    year = first // 100 * 100 + value
+    return (year if year > first else year + 100,)
 
 
 def _masked(text: str, span: tuple[int, int]) -> str:
@@ -115,8 +131,20 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _KO_UNITS = r"(?:[천백만억조]+| [천백만억조]+(?![가-힣])| [천백만억조]+(?=[명원건개대채]|달러))"
 _KO_CHAIN_RE = re.compile(rf"(?<!\d)(?<!\d\.){_NUM}[½¼¾]?(?:{_KO_UNITS}(?:{_NUM}| (?={_NUM} ?[천백만억조]){_NUM}"
                           rf"|(?<=[만억조]) {_NUM}(?![\d.,]))?)*")
-_KO_WEEKDAY_EN = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight)\b",
-                            re.IGNORECASE)
+# 양국, 양측, 양당 are "the two countries, sides, parties": the 兩 of Sino-Korean is a number the English spells.
+_KO_BOTH_RE = re.compile(r"(?<![가-힣])양(?=국|측|사|당|팀|쪽|가|손|일|진영|정상)")
+# 정오 and 자정 are 12:00 and 0:00, which English may write "12 p.m." or "12 a.m.".
+_KO_CLOCK_WORDS = {"정오": (12.0, ()), "자정": (0.0, (12.0, 24.0))}
+# 5시 반, 1시간 반, 2년 반: 반 after a unit is half of it, so "5:30", "1.5 hours" or "two and a half years".
+_KO_AND_HALF = re.compile(r"\s?반(?=[^가-힣]|[에의이은을만동]|$)")
+# Which day an N일 is: the month or year written before it, and 오는 ("the coming") for a day still ahead.
+_KO_DATE_BEFORE = re.compile(r"(?:(?:(?P<year>\d{4})\s?년|(?P<rel_year>지난해|작년|올해|내년))\s?)?"
+                             r"(?:(?P<month>\d{1,2})\s?월|(?P<rel_month>지난달|지난 달|이달|이번 달|다음 달|다음달))?"
+                             r"\s?(?P<coming>오는\s?)?(?:지난\s?)?$")
+# A count of days (3일간, 3일 동안, 사흘째) names no date.
+_KO_DAYS_LONG = re.compile(r"\s?(?:간|동안|째|만에|이내|이상|가량|정도|연속|뒤|후)")
+_KO_YEAR_OFFSET = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}
+_KO_MONTH_OFFSET = {"지난달": -1, "지난 달": -1, "이달": 0, "이번 달": 0, "다음 달": 1, "다음달": 1}
 
 
 def _korean_value(chain: str) -> float:
@@ -141,16 +169,57 @@ def _sino_value(word: str) -> int:
     return (_KO_SINO.get(tens, 1) * 10 if "십" in word else 0) + _KO_SINO.get(units, 0)
 
 
-def korean_quantities(text: str) -> list[Quantity]:
-    """Every number in a Korean sentence: digits with Korean units, number words, fractions, dates, times."""
+def _month_shift(year: int, month: int, shift: int) -> tuple[int, int]:
+    months = year * 12 + month - 1 + shift
+    return months // 12, months % 12 + 1
+
+
+def _calendar_day(before: str, day: int, date: datetime.date) -> tuple[datetime.date | None, int]:
+    """The date of "N일" in a draft dated `date`, and where the words that date it (2016년 2월, 지난달) begin.
+
+    It is the latest such day on or before the draft's date (Korean news reports what happened), unless 오는 ("the
+    coming") marks one ahead; a month (2월, 지난달) or year (2016년, 지난해) written before it is used.
+    """
+    window = before[-20:]
+    m = _KO_DATE_BEFORE.search(window)
+    start = len(before) - len(window) + m.start()
+    ahead = bool(m.group("coming"))
+    year, month = date.year, date.month
+    if m.group("month"):
+        month = int(m.group("month"))
+        if m.group("year") or m.group("rel_year"):
+            year = int(m.group("year") or date.year + _KO_YEAR_OFFSET[m.group("rel_year")])
+        elif ahead:
+            year += (month, day) < (date.month, date.day)
+        else:
+            year -= (month, day) > (date.month, date.day)
+    elif m.group("rel_month"):
+        year, month = _month_shift(year, month, _KO_MONTH_OFFSET[m.group("rel_month")])
+    elif ahead and day < date.day:
+        year, month = _month_shift(year, month, 1)
+    elif not ahead and day > date.day:
+        year, month = _month_shift(year, month, -1)
+    try:
+        return datetime.date(year, month, day), start
+    except ValueError:  # 31일 of a month of 30 days: no such day
+        return None, start
+
+
+def korean_quantities(text: str, *, date: datetime.date | None = None) -> list[Quantity]:
+    """Every number in a Korean sentence: digits with Korean units, number words, fractions, dates, times.
+
+    With the draft's `date`, each N일 also gets the calendar day it names (`when`).
+    """
     found: list[Quantity] = []
     for m in _KO_FRACTION_RE.finditer(text):  # 3분의 2 = two-thirds, read before 분 becomes minutes
         numerator, denominator = _KO_SINO.get(m.group(2)) or float(m.group(2)), float(m.group(1))
         if denominator:
             found.append(Quantity(numerator / denominator, m.group(0), FRACTION))
             text = _masked(text, m.span())
-    # "노드 스트림 2(Nord Stream 2)": the original name in brackets repeats a number, it does not add one.
-    glosses = [m.span() for m in re.finditer(r"\([^()]*[A-Za-z][^()]*\)", text)]
+    # "노드 스트림 2(Nord Stream 2)": the original name in brackets repeats a number, it does not add one; an
+    # amount in brackets ("800kph(497mph)") is a conversion, which the translation carries too.
+    glosses = [m.span() for m in re.finditer(r"\((?!\s*[$€£¥\d])[^()]*[A-Za-z][^()]*\)", text)]
+    chain_at: dict[int, int] = {}  # where a number read below begins -> its index in `found`
     for m in _KO_CHAIN_RE.finditer(text):
         chain, end = m.group(0), m.end()
         if text[max(m.start() - 1, 0):m.start()] == "제":  # 제3조 is Article 3, 제47회 the 47th
@@ -167,16 +236,33 @@ def korean_quantities(text: str) -> list[Quantity]:
         kind = PERCENT if suffix.group("pct") else MONEY if currency else MONTH if unit == "월" else PLAIN
         alts: tuple[float, ...] = ()
         dated = unit == "일" and bool(re.search(r"\d\s?월\s?$", text[:m.start()]))
+        half = _KO_AND_HALF.match(text, suffix.end()) if unit else None
         if unit == "시":  # 오후 3시 is "3 p.m." or "15:00"
             kind, alts = TIME, (value + 12 if value < 12 else value - 12,)
+            if half:
+                found.append(Quantity(30, f"{chain}시 반", TIME, strong=False))
+        elif half:
+            alts = (value + 0.5,)
         elif unit == "일" and not dated:
             kind = DAY  # Korean news turns "on Thursday" into 3일
+        elif unit == "년대" and value < 100 and value % 10 == 0:  # 90년대 is the 1990s (or the 2090s)
+            alts = (1900 + value, 2000 + value)
+        elif unit == "분기" and 1 <= value <= 4:  # 3분기 is also "the July-September quarter"
+            alts = (3 * value - 2, 3 * value)
+        alts += _second_year(text[:m.start()], value)
+        when = None
+        if date and unit == "일" and value == int(value) and not _KO_DAYS_LONG.match(text, suffix.end()):
+            when, dated_from = _calendar_day(text[:m.start()], int(value), date)
+            for start, k in chain_at.items():  # the year and month of 2017년 2월 23일 are in the same date
+                if start >= dated_from:
+                    found[k] = replace(found[k], when=when)
+        chain_at[m.start()] = len(found)
         # "1명", "1년", "1일", "1위" are as often "a", "a year", "a day" or "top": no proof of a missing number.
         exact = (kind in (PERCENT, MONEY, MONTH, TIME) or dated or unit in ("년대", "세기", "세", "살")
                  or not re.match(r"\s?[가-힣]", text[end:]))
         gloss = any(a <= m.start() < b for a, b in glosses)
         found.append(Quantity(value, text[m.start():suffix.end()].strip(), kind, currency, alts,
-                              strong=(value != 1 or exact) and not gloss))
+                              strong=(value != 1 or exact) and not gloss, when=when))
     for m in _KO_NATIVE_RE.finditer(text):
         if m.group("tens") or m.group("unit"):
             value = _KO_NATIVE_TENS.get(m.group("tens") or "", 0) + _KO_NATIVE.get(m.group("unit") or "", 0)
@@ -200,6 +286,10 @@ def korean_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(1, m.group(0), strong=False))
     for m in _KO_HALF_RE.finditer(text):
         found.append(Quantity(0.5, m.group(0), FRACTION, strong=False))
+    for m in _KO_BOTH_RE.finditer(text):
+        found.append(Quantity(2, text[m.start():m.end() + 1], strong=False))
+    for word, (hour, alts) in _KO_CLOCK_WORDS.items():
+        found += [Quantity(hour, word, TIME, alts=alts, strong=False)] * text.count(word)
     return found
 
 
@@ -215,15 +305,17 @@ _EN_ORDINALS = {w: i for i, w in enumerate((
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth"), start=1)}
 _EN_ORDINALS |= {w[:-1] + "ieth": v for w, v in _EN_TENS.items() if v > 20}
-_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_EN_FRACTIONS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+_EN_FRACTIONS |= {w + s: v for w, v in _EN_ORDINALS.items() if 3 <= v <= 10 for s in ("", "s")}  # two-fifths
 _EN_MONTHS = {m: i for i, m in enumerate((
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December"), start=1)}
 _EN_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11,
                   "Dec": 12}
 # Words that carry a number but also idioms ("a couple of", "double-digit"): they confirm, never accuse.
-_EN_IMPLIED = {"once": 1, "single": 1, "both": 2, "twice": 2, "double": 2, "doubled": 2, "doubles": 2,
-               "doubling": 2, "pair": 2, "couple": 2, "duo": 2, "biennial": 2, "thrice": 3, "triple": 3,
+_EN_IMPLIED = {"nil": 0, "once": 1, "single": 1, "both": 2, "twice": 2, "double": 2, "doubled": 2, "doubles": 2,
+               "doubling": 2, "pair": 2, "couple": 2, "duo": 2, "dual": 2, "twin": 2, "duel": 2, "dueling": 2,
+               "duelling": 2, "bilateral": 2, "bipartisan": 2, "biennial": 2, "thrice": 3, "triple": 3,
                "tripled": 3, "trio": 3, "triennial": 3, "quartet": 4, "dozen": 12, "decade": 10, "teens": 10,
                "teenage": 10, "teenager": 10, "teenagers": 10, "century": 100, "centenary": 100, "centennial": 100,
                "quarter-hour": 15, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -231,14 +323,36 @@ _EN_IMPLIED = {"once": 1, "single": 1, "both": 2, "twice": 2, "double": 2, "doub
 _WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS], key=len, reverse=True))
 _EN_WORDS_RE = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_EN_TENS)})[\s-](?=\w))?(?P<word>{_WORD})(?:-?fold)?\b"
-    r"(?:[\s-](?P<frac>thirds?|quarters?|halves|half)\b)?"
+    rf"(?:[\s-](?P<frac>{'|'.join(sorted(_EN_FRACTIONS, key=len, reverse=True))})\b)?"
+    r"(?P<and_half>\sand a half\b)?"
     r"(?:\s(?P<hundred>hundred)\b)?(?:\s(?P<mag>thousand|million|billion|trillion)\b)?", re.IGNORECASE)
-_EN_IMPLIED_RE = re.compile(r"\b(?:" + "|".join(_EN_IMPLIED) + r"|a (?:third|quarter)|half(?![\s-]?time)"
+_EN_IMPLIED_RE = re.compile(r"\b(?:" + "|".join(_EN_IMPLIED) + r"|a quarter"
+                            r"|half an? (?:dozen|hundred|thousand|million|billion)|half(?![\s-]?time)"
                             r"|a (?:hundred|thousand|million|billion))\b", re.IGNORECASE)
+# "one in three", "nine out of 10": a share, which Korean may write 3명 중 1명 or as the fraction 3분의 1.
+_EN_SHARE = re.compile(r"\b(" + "|".join(_EN_UNITS) + r"|\d+) (?:in|out of) $", re.IGNORECASE)
+_EN_GOALLESS = re.compile(r"\b(?:goalless|scoreless)\b", re.IGNORECASE)
+_EN_A_AND_HALF = re.compile(r"\ban? [a-z]+ and a half\b", re.IGNORECASE)  # an hour and a half: 1.5
+# An ordinal after "a" is one more of a kind, not a rank: "a second source" is 또 다른 소식통, "a second term" 재선;
+# after "a", third and up are also fractions ("a fifth of the vote" is 5분의 1).
+_EN_INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
+# Noon is 12:00 and midnight 0:00 or 24:00, which Korean writes 정오, 자정, 낮 12시, 0시 or 밤 12시.
+_EN_CLOCK_WORDS = re.compile(r"\b(?:(?P<noon>noon|midday)|(?P<midnight>midnight))\b", re.IGNORECASE)
+# "24/7" is "all the time": the 24 is Korean's 24시간, the 7 is not a number the Korean has.
+_EN_ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
 _EN_MONTH_RE = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\b|\b(" + "|".join(_EN_MONTH_ABBR) + r")\b\.?")
 _EN_MAY_MONTH = re.compile(r"\b(?:in|since|until|by|of|last|early|late|mid|next|this)[\s-]$")
+# 19:30; 7.55am (with a dot only before a clock word: 2.00-2.25% is a range of rates); the wire services' 1730 GMT.
 _EN_TIME_RE = re.compile(
-    r"\b(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s?(?:[ap]\.?m\b|" + _TIME_ZONE + ")))", re.IGNORECASE)
+    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2})|\.(?P<dot>\d{2})(?=\s?(?:[ap]\.?m\b|" + _TIME_ZONE + r"|local time)))"
+    r"|\b(?P<wire_hour>[01]\d|2[0-3])(?P<wire_minute>[0-5]\d)(?=\s?(?:" + _TIME_ZONE + r"|hours\b|hrs\b|local time))",
+    re.IGNORECASE)
+# An amount in brackets (or after ", or") right behind another is a conversion the writer added: "1.2 trillion won
+# ($1.07 billion)", "45 miles (72 kilometers)". It repeats a number, so a translation that drops it loses nothing.
+_EN_CONVERSION = re.compile(r"\d[^\d()]{0,30}(?:\(|, or )\s*(?:(?i:about|around|approximately|roughly|some|nearly"
+                            r"|almost|over|more than|up to)\s+)?(?:US|[A-Z]{1,2})?[$£€¥₩]?\s*$")
+# "25 basis points" is 0.25%포인트: a basis point is a hundredth of a percentage point.
+_EN_BASIS_POINTS = re.compile(r"\s?(?:basis[\s-]points?\b|bps?\b)", re.IGNORECASE)
 _EN_SUFFIX = re.compile(
     r"(?:(?P<ord>st|nd|rd|th)\b|'?s\b)?"  # 47th, 1990s
     r"(?:(?P<mag1>[mbk]|bn|mn|tn)\b|[\s-]?(?P<mag>thousand|million|billion|trillion|bn|mn|tn)\b)?"
@@ -258,15 +372,31 @@ def _other_clock(hour: float) -> tuple[float, ...]:
     return (hour + 12 if hour < 12 else hour - 12,)
 
 
+def _share(before: str, denominator: float) -> tuple[float, ...]:
+    """The fraction a denominator makes with the numerator before it: the three of "one in three" is also 1/3."""
+    m = _EN_SHARE.search(before[-20:])
+    if not m or not denominator:
+        return ()
+    numerator = m.group(1).lower()
+    return ((_EN_UNITS[numerator] if numerator in _EN_UNITS else int(numerator)) / denominator,)
+
+
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in an English sentence: digits with units, number words, ordinals, months, clock times."""
     found: list[Quantity] = []
-    for m in _EN_TIME_RE.finditer(text):  # 19:30, 7.55am: an hour (on either clock) and a minute, not a decimal
-        hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
+    for m in _EN_ROUND_THE_CLOCK.finditer(text):
+        found.append(Quantity(24, m.group(0), strong=False))
+        text = _masked(text, m.span())
+    for m in _EN_TIME_RE.finditer(text):  # an hour (on either clock) and a minute, not a decimal
+        hour = int(m.group("hour") or m.group("wire_hour"))
+        minute = int(m.group("minute") or m.group("dot") or m.group("wire_minute"))
         found.append(Quantity(hour, m.group(0), TIME, alts=_other_clock(hour)))
         if minute:
             found.append(Quantity(minute, m.group(0), TIME))
         text = _masked(text, m.span())
+    for m in _EN_CLOCK_WORDS.finditer(text):
+        found.append(Quantity(0, m.group(0), TIME, alts=(12, 24), strong=False) if m.group("midnight")
+                     else Quantity(12, m.group(0), TIME, strong=False))
     for m in _DIGITS.finditer(text):
         value = _number(m.group(1), m.group(2))
         suffix = _EN_SUFFIX.match(text, m.end())
@@ -279,36 +409,52 @@ def english_quantities(text: str) -> list[Quantity]:
         kind = PERCENT if suffix.group("pct") else MONEY if currency else PLAIN
         if suffix.group("clock"):
             kind, alts = TIME, _other_clock(value)
+        elif _EN_BASIS_POINTS.match(text, m.end()):
+            alts = (value / 100,)
+        elif text[m.start() - 1:m.start()] in ("’", "'") and text[m.end():m.end() + 1] == "s" and value < 100:
+            alts = (1900 + value, 2000 + value)  # the ’90s
+        alts += _second_year(text[:m.start()], value) + _share(text[:m.start()], value)
         hedge = _EN_HEDGE.search(text[max(m.start() - 20, 0): m.start()])
         found.append(Quantity(value, symbol + text[m.start():suffix.end()].strip(), kind, currency, alts,
-                              hedge.lastgroup if hedge else ""))
+                              hedge.lastgroup if hedge else "",
+                              strong=not _EN_CONVERSION.search(text[max(m.start() - 50, 0): m.start()])))
     for m in _EN_WORDS_RE.finditer(text):
         word = m.group("word").lower()
         value = float(_EN_TENS.get((m.group("tens") or "").lower(), 0) + _EN_UNITS.get(word, 0)
                       + _EN_ORDINALS.get(word, 0) + _EN_TENS.get(word, 0))
-        alts = ()
+        alts: tuple[float, ...] = ()
         if m.group("frac") and word in _EN_UNITS:  # two-thirds
             value, alts = value / _EN_FRACTIONS[m.group("frac").lower()], (value,)
+        elif m.group("and_half"):  # two and a half
+            value, alts = value + 0.5, (value,)
         halves = m.group("frac") and word in ("first", "second")  # of a match or a year: 전반, 하반기
         value *= (100 if m.group("hundred") else 1) * _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         if word == "one" and _EN_PRONOUN_ONE.search(text[: m.start()]):
             continue
-        if word in ("third", "quarter") and re.search(r"\b(?:a|one)\s$", text[: m.start()], re.IGNORECASE):
-            continue  # "a third of": a fraction, read below
+        another = word in _EN_ORDINALS and bool(_EN_INDEFINITE.search(text[: m.start()]))
+        if another and value >= 3:
+            alts = (1 / value,)
+        alts += _share(text[:m.start()], value) if word in _EN_UNITS else ()
         # A capitalised number word inside a sentence is a name (the Four Corners), kept in sound in Korean.
         name = m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.!?\"“‘'(]\s*$", text[: m.start()])
-        found.append(Quantity(value, m.group(0), FRACTION if alts else PLAIN, alts=alts,
-                              strong=(value > 1 or bool(alts)) and not name and not halves))
+        found.append(Quantity(value, m.group(0), FRACTION if alts and not another else PLAIN, alts=alts,
+                              strong=(value > 1 or bool(alts)) and not (name or halves or another)))
     for m in _EN_IMPLIED_RE.finditer(text):
         phrase = m.group(0).lower()
         head = phrase.split()[-1]
-        if head in ("third", "quarter"):  # "a third" of the vote, or a third term
-            found.append(Quantity(1 / _EN_FRACTIONS[head], phrase, FRACTION, alts=(_EN_FRACTIONS[head],),
-                                  strong=False))
+        if head == "quarter":  # "a quarter" of the vote, or a quarter of the year
+            found.append(Quantity(0.25, phrase, FRACTION, alts=(4.0,), strong=False))
         elif head == "half":
             found.append(Quantity(0.5, phrase, FRACTION, alts=(30.0,), strong=False))  # half an hour: 30분
+        elif phrase.startswith("half"):  # half a million: 500,000
+            found.append(Quantity(0.5 * (_EN_IMPLIED.get(head) or _MAGNITUDE.get(head, 100.0)), phrase, strong=False))
         else:
-            found.append(Quantity(_EN_IMPLIED.get(head) or _MAGNITUDE.get(head, 100.0), phrase, strong=False))
+            found.append(Quantity(_EN_IMPLIED[head] if head in _EN_IMPLIED else _MAGNITUDE.get(head, 100.0), phrase,
+                                  strong=False))
+    for m in _EN_A_AND_HALF.finditer(text):
+        found.append(Quantity(1.5, m.group(0), strong=False))
+    for m in _EN_GOALLESS.finditer(text):  # a goalless draw is 0-0: both zeros
+        found += [Quantity(0, m.group(0), strong=False)] * 2
     for m in _EN_MONTH_RE.finditer(text):
         if m.group(1) == "May" and not (re.match(r"\s+\d", text[m.end():]) or _EN_MAY_MONTH.search(text[:m.start()])):
             continue  # "may" the verb, Theresa May
@@ -375,9 +521,28 @@ def _pair(src: list[Quantity], tgt: list[Quantity]) -> dict[int, int]:
     return {i: j for j, i in owner.items()}
 
 
-def check_numbers(source: str, target: str) -> list[Problem]:
-    """Problems with the numbers of a Korean `source` and its English `target`; none when neither has numbers."""
-    src, tgt = korean_quantities(source), english_quantities(target)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_EN_DAY_RE = re.compile(r"\b(?:" + "|".join([*_WEEKDAYS, *_RELATIVE_DAYS]) + r")\b", re.IGNORECASE)
+_AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+def _names_day(word: str, when: datetime.date, date: datetime.date) -> bool:
+    """Whether an English day word ("Thursday", "yesterday") can be the day `when`, in a draft dated `date`."""
+    word = word.lower()
+    if word in _RELATIVE_DAYS:
+        return when == date + datetime.timedelta(days=_RELATIVE_DAYS[word])
+    return _WEEKDAYS[when.weekday()].lower() == word
+
+
+def check_numbers(source: str, target: str, *, date: datetime.date | None = None) -> list[Problem]:
+    """Problems with the numbers of a Korean `source` and its English `target`; none when neither has numbers.
+
+    With the draft's `date`, an N일 the English gives as a day of the week ("23일" as "Thursday") is checked
+    against the calendar; without it, such a day can only be a warning.
+    """
+    src, tgt = korean_quantities(source, date=date), english_quantities(target)
+    days = [m.group(0) for m in _EN_DAY_RE.finditer(target)]
     problems: list[Problem] = []
     seen: set[tuple[str, float]] = set()
 
@@ -405,7 +570,14 @@ def check_numbers(source: str, target: str) -> list[Problem]:
                 rounded.update(coarse)
                 report(WARNING, "source", q, f"source number {_fmt(q)} is rounded to {tgt[coarse[0]].surface} "
                                             f"in the translation")
-            elif q.kind == DAY and _KO_WEEKDAY_EN.search(target):  # Korean news writes "on Saturday" as 25일
+            elif date and q.when and days:
+                # Korean news writes "on Thursday" as 23일, and the calendar says whether it is; the year and month
+                # of 2017년 2월 23일 stand or fall with their day, so only the day is reported.
+                if q.surface.endswith("일") and not any(_names_day(word, q.when, date) for word in days):
+                    report(ERROR, "source", q, f"{q.surface} is {_WEEKDAYS[q.when.weekday()]}, "
+                                               f"{_AP_MONTHS[q.when.month - 1]} {q.when.day}, {q.when.year}; "
+                                               f"the translation says {' and '.join(dict.fromkeys(days))}")
+            elif q.kind == DAY and days:
                 report(WARNING, "source", q, f"{message}; the translation names a day of the week instead")
             else:
                 report(ERROR, "source", q, message)

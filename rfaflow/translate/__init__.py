@@ -169,8 +169,9 @@ class TranslationChain:
             raise TranslationMissing(self.missing_message(missing, len(texts)), path)
         return [result for result in results if result is not None]
 
-    def missing_message(self, missing: int, total: int) -> str:
-        lacking = f"{missing} of {total} segments have no translation in the memory"
+    def missing_message(self, missing: int, total: int, which: str = "") -> str:
+        """Why `missing` of `total` segments stay untranslated and what to do; `which` names some of them."""
+        lacking = f"{missing} of {total} segments have no translation in the memory" + (f" ({which})" if which else "")
         if self.engine == "tm":
             return f"{lacking}; add them to a --tm file or use --engine argos with an installed model"
         pair = f"{self.source_lang}_{self.target_lang}"

@@ -19,10 +19,10 @@ from defusedxml import DefusedXmlException
 
 from rfaflow import __version__
 from rfaflow.errors import MemoryFileError
+from rfaflow.markup import TAG, strip_tags
 from rfaflow.translate import Origin, Translation, primary_language
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_NATIVE_CODES = {"bpt", "ept", "it", "ph", "ut"}  # inline markup whose content is not text
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,22 @@ def normalize_source(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _segment_text(seg: Element) -> str:
+def _segment_text(seg: Element, numbers: dict[tuple[str, str], int], fill: bool) -> str:
+    """A <seg>'s text with TMX inline markup as rfaflow's placeholders (rfaflow.markup): a <bpt>/<ept> pair becomes
+    <gN>…</gN> and a <ph> or <x> becomes <xN/>, numbered in the source's order of appearance. `numbers` is filled
+    while reading the source (`fill`) and consulted for the target, where a code the source lacks is left out."""
     parts = [seg.text or ""]
     for child in seg:
-        if child.tag not in _NATIVE_CODES:
-            parts.append(_segment_text(child))
+        tag = child.tag
+        if tag in ("bpt", "ept", "ph", "x", "it"):
+            key = ("g" if tag in ("bpt", "ept") else "x", child.get("i") or child.get("x") or "")
+            if fill and tag not in ("ept", "it"):
+                numbers.setdefault(key, len(numbers) + 1)
+            number = numbers.get(key)
+            if number is not None:
+                parts.append({"bpt": f"<g{number}>", "ept": f"</g{number}>"}.get(tag, f"<x{number}/>"))
+        elif tag != "ut":  # <ut>'s content is native code, not text; <hi> and <sub> hold text
+            parts.append(_segment_text(child, numbers, fill))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -99,7 +110,9 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
         source_seg, target_seg = source_tuv.find("seg"), target_tuv.find("seg")
         if source_seg is None or target_seg is None:
             raise MemoryFileError(f"unit {tu.get('tuid', '?')} has a <tuv> without <seg>", path)
-        source, target = normalize_source(_segment_text(source_seg)), " ".join(_segment_text(target_seg).split())
+        numbers: dict[tuple[str, str], int] = {}
+        source = normalize_source(_segment_text(source_seg, numbers, fill=True))
+        target = " ".join(_segment_text(target_seg, numbers, fill=False).split())
         if not source or not target:
             continue
         translator = (
@@ -147,6 +160,10 @@ class TranslationMemory:
         results: list[Translation | None] = []
         for text in texts:
             unit = self._units.get(normalize_source(text))
+            if unit is None and TAG.search(text):
+                # An approved translation of the sentence without its markup still serves: its marks are then kept
+                # at sentence level, and reported (see rfaflow.markup.restore).
+                unit = self._units.get(normalize_source(strip_tags(text)))
             if unit is None:
                 results.append(None)
                 continue

@@ -176,9 +176,7 @@ def story_md(blocks: Sequence[Block[Any]], tight: bool = False) -> str:
         elif block.kind == "figure":
             caption = block.lines[0] if block.lines else ()
             alt = _link_text(markdown_escape(" ".join(sentence.text for sentence in caption)))
-            out.append(f"![{alt}]({_destination(block.src, block.title or None)})")
-            if caption:
-                out.append("*" + _line_md(caption) + "*")
+            out.append(f"![{alt}]({_destination(block.src, block.title or None)})")  # the alt text is its caption
         elif block.kind == "rule":
             out.append("***")  # never "---", which under a paragraph's last line would make it a heading
         elif block.kind == "code":

@@ -42,6 +42,24 @@ def test_checks_other_than_numbers(source: str, target: str, expected: list[Prob
     assert check_pair(source, target) == expected
 
 
+@pytest.mark.parametrize("target", [
+    "Residents can’t leave.", "Kim’s order stands.", "The miners’ union met.", "Prices of the ’90s are back.",
+    "Residents can't leave.", "Kim's order stands.", "The miners' union met.", "Prices of the '90s are back.",
+    "He called them ‘traitors’ and the miners’ union agreed.", "He called them 'traitors' and left.",
+])
+def test_an_apostrophe_is_not_a_quote(target: str) -> None:
+    # ’ and ' also write apostrophes: inside a word (can’t, Kim’s), before a decade (’90s) and after a plural's s
+    # (the miners’), where they may as well be a possessive as the end of a quotation.
+    assert [p for p in check_pair("1990년대 주민들이 모였다.", target) if p.check == "brackets"] == []
+
+
+@pytest.mark.parametrize(("target", "broken"), [("He said ‘we have no money.", "‘…’"),
+                                                ("He said 'we have no money.", "'")])
+def test_an_unclosed_single_quote_is_still_found(target: str, broken: str) -> None:
+    assert check_pair("그는 돈이 없다고 말했다.", target) == [
+        Problem("brackets", WARNING, f"unbalanced {broken} in the English, not in the Korean")]
+
+
 def test_glossary_check() -> None:
     glossary = Glossary(read_glossary(GLOSSARY))
     assert check_pair("김정은이 말했다.", "Kim Jong Un said.", glossary) == []

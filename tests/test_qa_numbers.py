@@ -215,6 +215,13 @@ def test_scores(source: str) -> None:
     assert errors(source, "They won 5-4.")
 
 
+def test_the_one_of_a_score_is_a_number() -> None:
+    # 1명 or 1위 may be "a" or "top" in English, but the 1 of 3 대 1 is a score's side and must come back.
+    assert errors("3 대 1로 앞섰다.", "They led 3-1.") == []
+    assert errors("3 대 1로 앞섰다.", "They led 3-3.")
+    assert errors("2&1로 이겼다.", "They won 2&2.")
+
+
 def test_a_goalless_draw_is_nil_nil() -> None:
     # "goalless" and "nil" are the zeros of 0-0 and 3대0.
     assert errors("0-0 무승부였다.", "It was a goalless draw.") == []
@@ -240,6 +247,15 @@ def test_a_range_of_years_shortens_the_second() -> None:
     assert errors("2017~2018 시즌", "the 2017-18 season") == []
     assert errors("2017~18 시즌", "the 2017-2018 season") == []
     assert errors("2017~2018 시즌", "the 2017-19 season")
+
+
+def test_a_year_is_not_rounded() -> None:
+    # English writes four digits without a comma only for a year, which names the year: 1900 is no rounding of 1950,
+    # as "1,900" may be of 1950명.
+    assert errors("1950~53년 한국전쟁", "the 1950-53 Korean War") == []
+    assert errors("1950~53년 한국전쟁", "the 1900-53 Korean War")
+    assert errors("2015년에 만났다.", "They met in 2010.")
+    assert errors("1950명이 모였다.", "About 1,900 people gathered.") == []
 
 
 def test_decades_in_two_digits() -> None:

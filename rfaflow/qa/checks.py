@@ -26,7 +26,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("「", "」"), ("
 # ’ and ' are apostrophes as well as quotes. Inside a word (can’t, Kim’s) or before a decade (’90s) they never
 # close a quotation; after a final s (the miners’ union, Jones' firm) they may be a possessive or may close one.
 _APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)|(?<!\w)[’'](?=\d0s\b)")
-_AFTER_S = re.compile(r"(?<=s)([’'])(?!\w)")
+_AFTER_S = re.compile(r"(?<=[sS])([’'])(?!\w)")
 
 
 class TermChecker(Protocol):

@@ -131,6 +131,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _KO_UNITS = r"(?:[천백만억조]+| [천백만억조]+(?![가-힣])| [천백만억조]+(?=[명원건개대채]|달러))"
 _KO_CHAIN_RE = re.compile(rf"(?<!\d)(?<!\d\.){_NUM}[½¼¾]?(?:{_KO_UNITS}(?:{_NUM}| (?={_NUM} ?[천백만억조]){_NUM}"
                           rf"|(?<=[만억조]) {_NUM}(?![\d.,]))?)*")
+_KO_SCORE = re.compile(r"\d\s?(?:대|:|&)\s?$")  # what precedes the second side of a score: 3 대 1, 3:1, 2&1
 # 양국, 양측, 양당 are "the two countries, sides, parties": the 兩 of Sino-Korean is a number the English spells.
 _KO_BOTH_RE = re.compile(r"(?<![가-힣])양(?=국|측|사|당|팀|쪽|가|손|일|진영|정상)")
 # 정오 and 자정 are 12:00 and 0:00, which English may write "12 p.m." or "12 a.m.".
@@ -257,9 +258,10 @@ def korean_quantities(text: str, *, date: datetime.date | None = None) -> list[Q
                 if start >= dated_from:
                     found[k] = replace(found[k], when=when)
         chain_at[m.start()] = len(found)
-        # "1명", "1년", "1일", "1위" are as often "a", "a year", "a day" or "top": no proof of a missing number.
+        # "1명", "1년", "1일", "1위" are as often "a", "a year", "a day" or "top": no proof of a missing number; but
+        # the 1 of a score (3 대 1, 2&1) is a number.
         exact = (kind in (PERCENT, MONEY, MONTH, TIME) or dated or unit in ("년대", "세기", "세", "살")
-                 or not re.match(r"\s?[가-힣]", text[end:]))
+                 or not re.match(r"\s?[가-힣]", text[end:]) or bool(_KO_SCORE.search(text[:m.start()])))
         gloss = any(a <= m.start() < b for a, b in glosses)
         found.append(Quantity(value, text[m.start():suffix.end()].strip(), kind, currency, alts,
                               strong=(value != 1 or exact) and not gloss, when=when))
@@ -337,7 +339,7 @@ _EN_A_AND_HALF = re.compile(r"\ban? [a-z]+ and a half\b", re.IGNORECASE)  # an h
 # after "a", third and up are also fractions ("a fifth of the vote" is 5분의 1).
 _EN_INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
 # Noon is 12:00 and midnight 0:00 or 24:00, which Korean writes 정오, 자정, 낮 12시, 0시 or 밤 12시.
-_EN_CLOCK_WORDS = re.compile(r"\b(?:(?P<noon>noon|midday)|(?P<midnight>midnight))\b", re.IGNORECASE)
+_EN_CLOCK_WORDS = re.compile(r"\b(?:noon|midday|(?P<midnight>midnight))\b", re.IGNORECASE)
 # "24/7" is "all the time": the 24 is Korean's 24시간, the 7 is not a number the Korean has.
 _EN_ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
 _EN_MONTH_RE = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\b|\b(" + "|".join(_EN_MONTH_ABBR) + r")\b\.?")
@@ -422,7 +424,7 @@ def english_quantities(text: str) -> list[Quantity]:
         word = m.group("word").lower()
         value = float(_EN_TENS.get((m.group("tens") or "").lower(), 0) + _EN_UNITS.get(word, 0)
                       + _EN_ORDINALS.get(word, 0) + _EN_TENS.get(word, 0))
-        alts: tuple[float, ...] = ()
+        alts = ()
         if m.group("frac") and word in _EN_UNITS:  # two-thirds
             value, alts = value / _EN_FRACTIONS[m.group("frac").lower()], (value,)
         elif m.group("and_half"):  # two and a half
@@ -467,19 +469,25 @@ def english_quantities(text: str) -> list[Quantity]:
 
 # ---------------------------------------------------------------- matching
 
+_EN_YEAR = re.compile(r"(?:1\d|20)\d\d(?:'?s)?")
+
+
 def _same(source: Quantity, target: Quantity, *, coarse: bool = False) -> bool:
     """Equal values, or the translation a fair rounding of the source ("about 18.6 million" for 1천859만6천).
 
     Only the translation may be the rounder one (a source of 1,000 is not "1,070"), and it must keep two significant
     digits; "more than 2.5 million" may stand for 2,590,000, "nearly 2.6 million" not. `coarse` also lets a hedged
-    translation keep one digit ("some 20 million" for 1천859만6천), which the check reports as a warning.
+    translation keep one digit ("some 20 million" for 1천859만6천), which the check reports as a warning. A year
+    (English writes four digits without a comma only for years) names a year and is never a rounding: 1900 is
+    not 1950.
     """
+    year = bool(_EN_YEAR.fullmatch(target.surface))
     for x in source.values:
         for y in target.values:
             if abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1):
                 return True
             sig = _sig(y)
-            if y == 0 or sig >= _sig(x) or sig < (1 if coarse and target.hedge else 2):
+            if year or y == 0 or sig >= _sig(x) or sig < (1 if coarse and target.hedge else 2):
                 continue
             step = 10.0 ** (math.floor(math.log10(abs(y))) + 1 - sig)
             low, high = {"over": (0, step), "under": (-step, 0)}.get(target.hedge, (-step / 2, step / 2))
@@ -531,7 +539,8 @@ def _names_day(word: str, when: datetime.date, date: datetime.date) -> bool:
     """Whether an English day word ("Thursday", "yesterday") can be the day `when`, in a draft dated `date`."""
     word = word.lower()
     if word in _RELATIVE_DAYS:
-        return when == date + datetime.timedelta(days=_RELATIVE_DAYS[word])
+        # Subtracting rather than adding, so that 0001-01-01 and 9999-12-31 cannot overflow the calendar.
+        return (when - date).days == _RELATIVE_DAYS[word]
     return _WEEKDAYS[when.weekday()].lower() == word
 
 

@@ -148,6 +148,9 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     assert (report["done"], report["failed"]) == (1, 7)
     assert {f["draft"]: f["error"] for f in report["failures"]} == expected
     assert (out / "musan.html").is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<li class="failed">Failed: <code>2026/empty.md</code>: file is empty</li>' in index
+    assert index.index("musan.html") < index.index("Failed:")  # the stories first, then what failed
     manifest = {e["draft"]: e for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["drafts"]}
     assert manifest["2026/empty.md"] == {
         "draft": "2026/empty.md", "status": "failed", "outputs": [], "segments": 0, "units": {}, "origins": {},

@@ -316,14 +316,13 @@ class BatchRun:
 
     def _write_briefs(self, pending: _Pending, translations: list[Translation]) -> Job:
         brief = assemble_brief(pending.prepared, translations, self.options.summary)
-        outputs, findings = {}, []
         stem = pending.relative[: -len(DRAFT_SUFFIX)]
-        for fmt in self.options.formats:
-            relative = f"{stem}.{fmt}"
+        rendered = {f"{stem}.{fmt}": render_brief(brief, fmt, self.env) for fmt in self.options.formats}
+        findings = check_brief(brief, self.chain.glossary, "\n".join(rendered.values()))
+        outputs = {}
+        for relative, text in rendered.items():
             if relative in RESERVED_OUTPUTS:
                 raise RfaflowError(f"its brief would overwrite the batch's {relative}; rename the draft")
-            text = render_brief(brief, fmt, self.env)
-            findings = findings or check_brief(brief, self.chain.glossary, text)
             write_atomically(self.tree.path(relative), text)
             outputs[relative] = _sha256(text.encode("utf-8"))
         draft = pending.prepared.draft

@@ -12,7 +12,7 @@ from rfaflow import __version__
 from rfaflow.credits import credit_line, provenance, review_status
 from rfaflow.document import UNIT_KINDS, Block, Unit, segment_blocks
 from rfaflow.draft import Draft
-from rfaflow.errors import TranslationMissing
+from rfaflow.errors import TranslationMissing, clip
 from rfaflow.markup import Inline, restore
 from rfaflow.segment import HANGUL
 from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SUMMARY, SummaryOptions, summarize
@@ -22,6 +22,7 @@ TARGET_LANGUAGE = "en"
 # AP style abbreviates these months before a day; March to July are always spelled out.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 MISSING_SHOWN = 3  # missing segments named in an error, before "and N more"
+MISSING_EXCERPT = 29  # characters of each shown
 
 
 def ap_date(date: dt.date) -> str:
@@ -82,6 +83,10 @@ class Brief:
     def date_text(self) -> str:
         return ap_date(self.date)
 
+    @property
+    def description(self) -> str:
+        return describe_units([sentence.unit for sentence in self.units])
+
 
 def describe_units(units: Sequence[Unit]) -> str:
     """"25 segments (1 headline, 2 subheadings, 22 sentences)": what every command counts."""
@@ -113,14 +118,10 @@ class PreparedDraft:
         lacking = [unit for unit, result in zip(self.units, results, strict=True) if result is None]
         if not lacking:
             return None
-        shown = ", ".join(f"{unit.id} '{_excerpt(unit.text)}'" for unit in lacking[:MISSING_SHOWN])
+        shown = ", ".join(f"{unit.id} '{clip(unit.text, MISSING_EXCERPT)}'" for unit in lacking[:MISSING_SHOWN])
         more = f" and {len(lacking) - MISSING_SHOWN} more" if len(lacking) > MISSING_SHOWN else ""
         return TranslationMissing(chain.missing_message(len(lacking), len(self.units), f"{shown}{more}"),
                                   self.draft.path)
-
-
-def _excerpt(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def prepare(draft: Draft) -> PreparedDraft:

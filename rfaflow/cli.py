@@ -109,7 +109,7 @@ def render(drafts: tuple[Path, ...], output_format: str | None, output: str | No
       rfaflow render drafts/musan.md --tm memory.tmx -o musan.md
       rfaflow render drafts/*.md --strict -o briefs/
     """
-    from rfaflow.brief import build_brief, prepare
+    from rfaflow.brief import build_brief
     from rfaflow.desk import build_chain, check_brief, qa_line
     from rfaflow.draft import read_draft
     from rfaflow.qa import ERROR
@@ -131,7 +131,7 @@ def render(drafts: tuple[Path, ...], output_format: str | None, output: str | No
             brief = build_brief(draft, chain, SummaryOptions(algorithm, sentences, summary_language))
             text = render_brief(brief, output_format, env)
             findings = check_brief(brief, chain.glossary, text)
-            qa_lines.append(f"{draft_path}: {prepare(draft).description}: QA {qa_line(findings)}")
+            qa_lines.append(f"{draft_path}: {brief.description}: QA {qa_line(findings)}")
             if any(finding.severity == ERROR for finding in findings):
                 failing.append(draft_path)
             rendered.append(text)
@@ -159,9 +159,7 @@ def _render_targets(drafts: tuple[Path, ...], output_arg: str | None,
         return output_format or "html", None
     output = Path(output_arg)
     suffix = output.suffix.lower().lstrip(".")
-    if output.is_dir() or not suffix or output_arg.endswith(("/", "\\")):
-        if output.exists() and not output.is_dir():
-            raise click.UsageError(f"-o {output}: a file without a suffix; name a folder, or NAME.html or NAME.md")
+    if _names_a_folder(output_arg, "NAME.html or NAME.md"):
         fmt = output_format or "html"
         targets = [output / (draft.stem + f".{fmt}") for draft in drafts]
         clashes = {t for t in targets if targets.count(t) > 1}
@@ -183,12 +181,18 @@ def _single_output(output_arg: str, default_name: str) -> Path | None:
     existing folder) is a folder, created when missing, holding `default_name`."""
     if output_arg == "-":
         return None
+    return Path(output_arg) / default_name if _names_a_folder(output_arg) else Path(output_arg)
+
+
+def _names_a_folder(output_arg: str, files: str = "a file with a suffix") -> bool:
+    """-o names a folder when it is one, ends in a slash or has no suffix; an existing file without a suffix is a
+    usage error that says what to give instead (`files`)."""
     output = Path(output_arg)
-    if output.is_dir() or not output.suffix or output_arg.endswith(("/", "\\")):
-        if output.exists() and not output.is_dir():
-            raise click.UsageError(f"-o {output}: a file without a suffix; name a folder or a file with a suffix")
-        return output / default_name
-    return output
+    if not (output.is_dir() or not output.suffix or output_arg.endswith(("/", "\\"))):
+        return False
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(f"-o {output}: a file without a suffix; name a folder, or {files}")
+    return True
 
 
 def _write_output(target: Path | None, text: str, report: str) -> None:
@@ -316,9 +320,8 @@ def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _desk_report(review: Any) -> str:
-    """What review and xliff export wrote: the segments counted as every command counts them, and the gaps."""
-    gaps = f", {len(review.untranslated)} without a translation" if review.untranslated else ""
-    return f"{review.description}{gaps}, {len(review.findings)} QA findings"
+    """What review and xliff export wrote: the segments and gaps (see DraftReview.description), and findings."""
+    return f"{review.description}, {len(review.findings)} QA findings"
 
 
 def _review(draft_path: Path, memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str,
@@ -374,8 +377,7 @@ def check(path: Path, output_format: str, memories: tuple[Path, ...], glossaries
             click.echo(f"{path}:{finding.id}: {finding.severity}: {finding.check}: {finding.message}")
         for segment_id, source in untranslated:
             click.echo(f"{path}:{segment_id}: no translation: {source}")
-        gaps = f", {len(untranslated)} without a translation" if untranslated else ""
-        click.echo(f"{path}: {described}{gaps}: {qa_line(findings)}", err=True)
+        click.echo(f"{path}: {described}: {qa_line(findings)}", err=True)
     if errors:
         click.get_current_context().exit(ExitCode.QA_ERRORS)
 

@@ -117,7 +117,9 @@ class DraftReview:
 
     @property
     def description(self) -> str:
-        return describe_units([segment.unit for segment in self.segments])
+        """The segments counted as every command counts them, and how many have no translation."""
+        gaps = f", {len(self.untranslated)} without a translation" if self.untranslated else ""
+        return describe_units([segment.unit for segment in self.segments]) + gaps
 
 
 def review_draft(

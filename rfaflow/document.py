@@ -96,8 +96,7 @@ def _parser() -> Any:
 
 def parse_body(markdown: str) -> list[Block[Text]]:
     """The blocks of a draft's body."""
-    tokens = _parser().parse(markdown)
-    blocks, position = _blocks(tokens, 0, None)
+    blocks, _ = _blocks(_parser().parse(markdown), 0, None)
     return blocks
 
 
@@ -124,11 +123,14 @@ def _blocks(tokens: Sequence[Any], position: int, closing: str | None) -> tuple[
             children, position = _blocks(tokens, position + 1, "blockquote_close")
             blocks.append(Block("quote", children=tuple(children)))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            list_closing = token.type.replace("_open", "_close")
-            items, position = _items(tokens, position + 1, list_closing)
+            opened = position
+            items, position = _items(tokens, position + 1, token.type.replace("_open", "_close"))
             start = int(token.attrs.get("start", 1)) if token.type == "ordered_list_open" else 1
+            # markdown-it hides the paragraphs of a tight list's own items.
+            tight = all(t.hidden for t in tokens[opened:position]
+                        if t.type == "paragraph_open" and t.level == token.level + 2)
             blocks.append(Block("list", children=tuple(items), ordered=token.type == "ordered_list_open",
-                                start=start, tight=_tight(tokens, token)))
+                                start=start, tight=tight))
         elif token.type == "hr":
             blocks.append(Block("rule"))
             position += 1
@@ -138,17 +140,6 @@ def _blocks(tokens: Sequence[Any], position: int, closing: str | None) -> tuple[
         else:
             position += 1  # html_block cannot occur with html off; anything else carries no text
     return blocks, position
-
-
-def _tight(tokens: Sequence[Any], list_open: Any) -> bool:
-    """markdown-it hides the paragraphs of a tight list's items."""
-    index = tokens.index(list_open)
-    for token in tokens[index + 1 :]:
-        if token.type == "paragraph_open" and token.level == list_open.level + 2:
-            return bool(token.hidden)
-        if token.level <= list_open.level and token.nesting == -1:
-            break
-    return True
 
 
 def _items(tokens: Sequence[Any], position: int, closing: str) -> tuple[list[Block[Text]], int]:

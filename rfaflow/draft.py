@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from rfaflow.document import Block, Text, parse_body
-from rfaflow.errors import DraftError, decode_utf8
+from rfaflow.errors import DraftError, clip, decode_utf8
 
 SUPPORTED_LANGUAGES = {"ko": "Korean"}
 MAX_DRAFT_BYTES = 5 * 1024 * 1024
@@ -111,7 +111,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]
         mark = getattr(err, "problem_mark", None)
         where = f" on line {mark.line + 2}" if mark is not None else ""
         # Problems can quote the draft (an alias or tag name), so they are cut like any excerpt.
-        problem = _clip(getattr(err, "problem", None) or "invalid YAML", 100)
+        problem = clip(getattr(err, "problem", None) or "invalid YAML", 100)
         raise DraftError(f"malformed front matter{where}: {problem}", path) from None
     # Raised while scanning, before any value is built (values report their own line, see _FrontMatterLoader).
     except RecursionError:
@@ -304,7 +304,7 @@ def _check_text_value(path: Path, name: str, pieces: list[tuple[int, str]]) -> N
     """`pieces`: (line number, stripped text) of one text field's value lines, blank ones left out."""
     first_line, first = pieces[0]
     whole = " ".join(piece for _, piece in pieces)
-    fix = f"put the whole value in quotes: {name}: {_quoted(_clip(whole))}"
+    fix = f"put the whole value in quotes: {name}: {_quoted(clip(whole))}"
     if first[0] in "\"'":
         closed = _QUOTED.match(first)  # None: the quoted value goes on over the next lines, YAML's to read
         after = first[closed.end() :] if closed else ""
@@ -337,12 +337,6 @@ def _quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    """`text` for a one-line message: control characters escaped as repr() writes them, cut after `limit`."""
-    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text[:limit])
-    return f"{shown}…" if len(text) > limit else shown
-
-
 def _excerpt(value: Any) -> str:
     """A bad value quoted in a message: short and escaped, never the whole of a long or multi-line value."""
-    return f"'{_clip(value)}'" if isinstance(value, str) else _clip(repr(value))
+    return f"'{clip(value)}'" if isinstance(value, str) else clip(repr(value))

@@ -52,6 +52,12 @@ class TemplateFailure(RfaflowError):
     """A template that is missing or fails to render."""
 
 
+def clip(text: str, limit: int = 40) -> str:
+    """`text` for a one-line message: control characters escaped as repr() writes them, cut after `limit`."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text[:limit])
+    return f"{shown}…" if len(text) > limit else shown
+
+
 def decode_utf8(data: bytes, path: Path | str, error: type[RfaflowError] = RfaflowError, advice: str = "") -> str:
     """UTF-8 text (a BOM dropped), or `error` naming the first bad byte and its line: the one wording for every file
     an editor hands rfaflow."""

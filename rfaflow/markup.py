@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 PAIRED = ("em", "strong", "link")
 ATOMS = ("code", "url")
@@ -57,7 +57,7 @@ class Restored:
     """A translation with its marks back in place; `problems` says which marks could only be kept whole-sentence."""
 
     nodes: tuple[Inline, ...]
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()
 
     @property
     def plain(self) -> str:

@@ -129,32 +129,27 @@ def _set_inline(element, text: str, marks) -> None:
     for child in list(element):
         element.remove(child)
     element.text = ""
-    stack = [element]
-    last = None  # the element whose tail receives the next text
+    stack = [element]  # the open <g> elements, innermost last
     position = 0
     for match in TAG.finditer(text):
         number = int(match.group(2) or match.group(3))
         if number not in kinds or (match.group(1) and (len(stack) == 1 or stack[-1].get("id") != str(number))):
             continue
-        _append_text(stack[-1], last, text[position : match.start()])
+        _append_text(stack[-1], text[position : match.start()])
         position = match.end()
         if match.group(1):  # a close
-            last = stack.pop()
-        else:
-            tag = "x" if match.group(3) else "g"
-            node = etree.SubElement(stack[-1], f"{{{XLIFF_1_2}}}{tag}", {"id": str(number), "ctype": _CTYPES[kinds[number]]})
-            if tag == "g":
-                stack.append(node)
-                last = None
-            else:
-                last = node
-    _append_text(stack[-1], last, text[position:])
+            stack.pop()
+            continue
+        tag = "x" if match.group(3) else "g"
+        node = etree.SubElement(stack[-1], f"{{{XLIFF_1_2}}}{tag}", {"id": str(number), "ctype": _CTYPES[kinds[number]]})
+        if tag == "g":
+            stack.append(node)
+    _append_text(stack[-1], text[position:])
 
 
-def _append_text(parent, last, text: str) -> None:
-    if last is not None and last.getparent() is parent:
-        last.tail = (last.tail or "") + text
-    elif len(parent):
+def _append_text(parent, text: str) -> None:
+    """Text at the end of `parent`: its last child's tail, or its own text while it has no child."""
+    if len(parent):
         parent[-1].tail = (parent[-1].tail or "") + text
     else:
         parent.text = (parent.text or "") + text

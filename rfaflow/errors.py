@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 from pathlib import Path
+
+from rfaflow.limits import MESSAGE_EXCERPT_CHARS
 
 
 class ExitCode(IntEnum):
@@ -12,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     PARTIAL = 3
     QA_ERRORS = 4  # `rfaflow check` found errors
+    INTERNAL = 70  # a bug in rfaflow (EX_SOFTWARE): reported in one line, with the traceback under --debug
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
@@ -52,9 +56,53 @@ class TemplateFailure(RfaflowError):
     """A template that is missing or fails to render."""
 
 
-def clip(text: str, limit: int = 40) -> str:
-    """`text` for a one-line message: control characters escaped as repr() writes them, cut after `limit`."""
-    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text[:limit])
+class RunFailure(RfaflowError):
+    """A failure of the run itself, not of one input: the store, the output folder, the disk. A batch stops on it
+    rather than recording it against a draft."""
+
+
+class StoreError(RunFailure):
+    """rfaflow's own database cannot be opened, read or written."""
+
+
+class OutputError(RunFailure):
+    """An output file or folder cannot be written."""
+
+
+_OS_PROBLEMS = {
+    errno.ENOSPC: "no space left on the disk; free some and rerun",
+    errno.EDQUOT: "disk quota exceeded; free some space and rerun",
+    errno.EROFS: "read-only file system; choose another place",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENOENT: "no such file or folder",
+    errno.EEXIST: "already exists and is not a folder",
+    errno.ENAMETOOLONG: "name too long for the file system",
+    errno.EMFILE: "too many open files; close some programs and rerun",
+    errno.EIO: "input/output error from the disk",
+}
+
+
+def os_problem(err: OSError) -> str:
+    """An OSError as the problem part of a one-line message (no path, no errno number)."""
+    known = _OS_PROBLEMS.get(err.errno or 0)
+    return known or clip(err.strerror or str(err) or type(err).__name__, 80)
+
+
+def from_os_error(err: OSError, path: Path | str, error: type[RfaflowError] = OutputError, doing: str = "") -> RfaflowError:
+    """`error` for `err` met while `doing` ("cannot write", say) on `path`: one line naming the file and the fix."""
+    where = err.filename if isinstance(err.filename, str) and err.filename != str(path) else None
+    problem = os_problem(err) + (f" ({where})" if where else "")
+    return error(f"{doing}: {problem}" if doing else problem, path)
+
+
+def clip(text: str, limit: int = MESSAGE_EXCERPT_CHARS) -> str:
+    """`text` for a one-line message: control characters (and lone surrogates) escaped as repr() writes them, cut
+    after `limit`."""
+    shown = "".join(ch if ch.isprintable() and not "\ud800" <= ch <= "\udfff" else ascii(ch)[1:-1]
+                    for ch in text[:limit])
     return f"{shown}…" if len(text) > limit else shown
 
 

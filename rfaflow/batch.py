@@ -17,7 +17,8 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from rfaflow import __version__, config
 from rfaflow.brief import PreparedDraft, assemble_brief, prepare
 from rfaflow.desk import build_chain, check_brief
 from rfaflow.draft import parse_draft, read_draft_bytes
-from rfaflow.errors import RfaflowError
+from rfaflow.errors import RfaflowError, RunFailure, clip, from_os_error
 from rfaflow.qa import ERROR
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
@@ -38,8 +39,12 @@ RESERVED_OUTPUTS = {"index.html", "index.md", "manifest.json"}
 FIRST_POOL_FRACTION = 4
 
 
-class BatchError(RfaflowError):
-    """The run cannot start: a missing archive, or an output folder that would overwrite drafts."""
+class BatchError(RunFailure):
+    """The run cannot start: a missing archive, an output folder that would overwrite drafts or that another run
+    is writing to."""
+
+
+MAX_RECORDED_ERROR_CHARS = 500  # a draft's error as the manifest, the index and the store keep it
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,10 @@ class _SafeTree:
     """Resolves output paths and refuses any that would land outside the output folder (say, through a symlink)."""
 
     def __init__(self, root: Path) -> None:
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise from_os_error(err, root, BatchError, "cannot create the output folder") from None
         self.root = root.resolve()
 
     def path(self, relative: str) -> Path:
@@ -163,8 +171,30 @@ class _SafeTree:
             raise RfaflowError(f"refused to write {relative}: it would land outside the output folder")
         return target
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Held for a whole run: a second run into the same folder is refused, so neither can sweep the other's
+        temporary files or interleave its writes."""
+        from filelock import FileLock, Timeout
+
+        # Beside the store, which keys job state by the same folder: the output tree holds only what a run wrote.
+        lock_path = config.data_home() / "locks" / f"batch-{_sha256(str(self.root).encode())[:16]}.lock"
+        try:
+            lock_path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(lock_path)
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise BatchError("another rfaflow batch is writing to this folder; wait for it to finish, or choose "
+                             "another -o", self.root) from None
+        except OSError as err:
+            raise from_os_error(err, lock_path, BatchError, "cannot lock the output folder") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
     def remove_stale_temp_files(self) -> None:
-        """Temporary files of a run that was killed mid-write (see render.write_atomically)."""
+        """Temporary files of a run that was killed mid-write (see render.write_atomically); only under the lock."""
         for folder, _, files in os.walk(self.root):
             for name in files:
                 if name.startswith(".") and name.endswith(".tmp"):
@@ -216,6 +246,10 @@ class BatchRun:
         return machine.identity if machine else ""
 
     def run(self) -> BatchReport:
+        with self.tree.locked():
+            return self._run()
+
+    def _run(self) -> BatchReport:
         started = time.monotonic()
         self.tree.remove_stale_temp_files()
         drafts = find_drafts(self.archive, self.tree.root)
@@ -250,14 +284,32 @@ class BatchRun:
             raise RfaflowError(outcome.error or "failed", outcome.path)
 
     def _fail(self, relative: str, input_hash: str, error: str) -> None:
-        self.store.record(self.tree.root, [Job(relative, input_hash, "", "failed", error=error)])
+        error = clip(error, MAX_RECORDED_ERROR_CHARS)
+        self.store.record(self.tree.root, [Job(_shown(relative), input_hash, "", "failed", error=error)])
         self._finish(DraftOutcome(relative, self.archive / relative, "failed", 0, error))
+
+    @contextmanager
+    def _isolated(self, relative: str, input_hash: str) -> Iterator[list[bool]]:
+        """Runs one draft's step: whatever the draft causes is recorded against it (`failed[0]` is then True) and
+        the run goes on; a failure of the run itself (RunFailure: the store, the output folder) stops it."""
+        failed = [False]
+        try:
+            yield failed
+        except RunFailure:
+            raise
+        except RfaflowError as err:
+            failed[0] = True
+            self._fail(relative, input_hash, err.message)
+        except Exception as err:  # a bug a draft triggers must not cost the archive its other drafts
+            failed[0] = True
+            self._fail(relative, input_hash, _internal_error(err))
 
     def _prepare(self, relative: str) -> _Pending | None:
         """Read and segment one draft; None when it is unchanged since the last run or fails."""
         path = self.archive / relative
-        input_hash = ""
-        try:
+        with self._isolated(relative, ""):  # a failed draft's input hash is never compared
+            if not _is_utf8(relative):
+                raise RfaflowError("the file name is not UTF-8; rename it", path)
             if path.is_symlink() and not _inside(path.resolve(), self.archive.resolve()):
                 raise RfaflowError("symlink points outside the archive; not read", path)
             data = read_draft_bytes(path)
@@ -266,11 +318,8 @@ class BatchRun:
             if job and self._unchanged(job, input_hash):
                 self._finish(DraftOutcome(relative, path, "unchanged", len(job.entry.get("segments", ()))))
                 return None
-            prepared = prepare(parse_draft(path, data))
-        except RfaflowError as err:
-            self._fail(relative, input_hash, err.message)
-            return None
-        return _Pending(relative, input_hash, prepared)
+            return _Pending(relative, input_hash, prepare(parse_draft(path, data)))
+        return None
 
     def _unchanged(self, job: Job, input_hash: str) -> bool:
         if job.status != "done" or job.input_hash != input_hash:
@@ -293,19 +342,27 @@ class BatchRun:
 
     def _complete(self, in_flight: _InFlight) -> None:
         """Wait for a pool's translations, then write and record its briefs."""
-        results = in_flight.collect()
+        try:
+            results: list[Translation | None] | None = in_flight.collect()
+        except RunFailure:
+            raise
+        except Exception:  # the engine failed on the pool: translate each draft alone, so only the culprit fails
+            results = None
         jobs, outcomes = [], []
         start = 0
         for pending in in_flight.pool:
-            translations = results[start : start + len(pending.prepared.texts)]
-            start += len(pending.prepared.texts)
-            try:
+            count = len(pending.prepared.texts)
+            with self._isolated(pending.relative, pending.input_hash) as failed:
+                if results is None:
+                    translations = self.chain.submit_available(pending.prepared.texts)()
+                else:
+                    translations = results[start : start + count]
                 missing = pending.prepared.missing(translations, self.chain)
                 if missing:
                     raise missing
                 job = self._write_briefs(pending, [t for t in translations if t is not None])
-            except RfaflowError as err:
-                self._fail(pending.relative, pending.input_hash, err.message)
+            start += count
+            if failed[0]:
                 continue
             jobs.append(job)
             path = self.archive / pending.relative
@@ -346,7 +403,7 @@ class BatchRun:
 
     def _write_index_and_manifest(self, drafts: list[str]) -> None:
         entries = []
-        for relative in drafts:
+        for relative in map(_shown, drafts):
             job = self.store.job(self.tree.root, relative)
             if job is None:
                 continue
@@ -374,6 +431,24 @@ class BatchRun:
                 entry["link"] = entry["draft"][: -len(DRAFT_SUFFIX)] + f".{fmt}" if done else None
             text = render_template(self.env, INDEX_TEMPLATES[fmt], briefs=listed, generator=manifest["generator"])
             write_atomically(self.tree.path(f"index.{fmt}"), text)
+
+
+def _internal_error(err: Exception) -> str:
+    return f"internal error ({type(err).__name__}: {clip(str(err), 100)}); this is a bug in rfaflow, please report it"
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a file name whose bytes are not UTF-8 (Python holds them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    """A file name as the store, the manifest and the index keep it: bytes that are not UTF-8 written as \\xNN."""
+    return name if _is_utf8(name) else os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from rfaflow import __version__
-from rfaflow.errors import ExitCode, QaErrors, RfaflowError, decode_utf8
+from rfaflow.errors import ExitCode, QaErrors, RfaflowError, clip, from_os_error, terminal_text
 from rfaflow.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -29,16 +29,30 @@ class RfaflowGroup(click.Group):
     """Turns library errors into `Error: <file>: <problem>` on stderr and their exit code (tracebacks with --debug)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        debug = ctx.find_root().params.get("debug")
         try:
             return super().invoke(ctx)
-        except RfaflowError as err:
-            if ctx.find_root().params.get("debug"):
-                raise
-            click.echo(f"Error: {err}", err=True)
-            ctx.exit(err.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            _say("Interrupted.", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+        except Exception as err:
+            if debug:
+                raise
+            if isinstance(err, OSError):  # a file-system failure no reader turned into its own message
+                err = from_os_error(err, err.filename if isinstance(err.filename, str) else "rfaflow")
+            if isinstance(err, RfaflowError):
+                _say(f"Error: {err}", err=True)
+                ctx.exit(err.exit_code)
+            _say(f"Error: internal error ({type(err).__name__}: {clip(str(err), 100)}); this is a bug in rfaflow: "
+                 "rerun with --debug and report the traceback", err=True)
+            ctx.exit(ExitCode.INTERNAL)
+
+
+def _say(text: str, err: bool = False) -> None:
+    """One line for the terminal: what came from a file (names, excerpts, messages) cannot drive it."""
+    click.echo(terminal_text(text), err=err)
 
 
 @click.group(cls=RfaflowGroup)
@@ -138,7 +152,7 @@ def render(drafts: tuple[Path, ...], output_format: str | None, output: str | No
     finally:
         store.close()
     for line in qa_lines:
-        click.echo(line, err=True)
+        _say(line, err=True)
     if strict and failing:
         raise QaErrors(f"QA errors in {', '.join(map(str, failing))}; nothing written (see rfaflow check)")
     if targets is None:
@@ -146,7 +160,7 @@ def render(drafts: tuple[Path, ...], output_format: str | None, output: str | No
         return
     for target, text in zip(targets, rendered, strict=True):
         write_atomically(target, text)
-        click.echo(f"Wrote {target}", err=True)
+        _say(f"Wrote {target}", err=True)
 
 
 def _render_targets(drafts: tuple[Path, ...], output_arg: str | None,
@@ -201,10 +215,10 @@ def _write_output(target: Path | None, text: str, report: str) -> None:
 
     if target is None:
         click.echo(text, nl=False)
-        click.echo(f"Wrote stdout: {report}", err=True)
+        _say(f"Wrote stdout: {report}", err=True)
         return
     write_atomically(target, text)
-    click.echo(f"Wrote {target}: {report}", err=True)
+    _say(f"Wrote {target}: {report}", err=True)
 
 
 @cli.command()
@@ -249,15 +263,15 @@ def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path
         store.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-    click.echo(report.summary_line(), err=True)
+    _say(report.summary_line(), err=True)
     if report.failed:
         click.get_current_context().exit(ExitCode.PARTIAL)
 
 
 @cli.command()
 @click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of the text.")
+@click.option("--lang", type=click.Choice(["en", "ko"]),
+              help="Language of the text.  [default: a draft's language, else en]")
 @click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
               help="Sentences to select.")
 @click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
@@ -266,10 +280,11 @@ def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path
               help="'lines': every non-empty line is one sentence; 'sentences': split paragraphs into sentences.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="'text': one sentence a line; 'json': {\"sentences\": [{\"index\": i, \"text\": s}]}.")
-def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: str, output_format: str) -> None:
+def summarize(source: Path, lang: str | None, sentences: int, algorithm: str, split: str, output_format: str) -> None:
     """Pick the key sentences of a text (a FILE, or - for stdin).
 
-    JSON indices are 0-based positions among the input's sentences (its lines with --split lines).
+    A draft (front matter first) is read as render reads it, and only its body is summarised. JSON indices are
+    0-based positions among the input's sentences (its lines with --split lines).
 
     \b
     Examples:
@@ -277,37 +292,30 @@ def summarize(source: Path, lang: str, sentences: int, algorithm: str, split: st
       rfaflow summarize - --lang ko --split lines --format json < sentences.txt
     """
     from rfaflow.document import parse_body, segment_blocks
-    from rfaflow.draft import split_front_matter
+    from rfaflow.draft import decode_draft_bytes, looks_like_draft, parse_draft, read_draft_bytes, split_front_matter
     from rfaflow.summarize import summarize as choose
 
-    text = _read_text(source)
-    if text.startswith("---"):  # a draft: summarise its body, never its front matter (private notes live there)
-        _, text, _ = split_front_matter(source, text)
+    name = Path("<stdin>") if str(source) == "-" else source
+    data = read_draft_bytes(sys.stdin.buffer if str(source) == "-" else source, name)
+    text = decode_draft_bytes(name, data)
+    if looks_like_draft(text):  # read as render reads it; only the body is summarised (private notes live above)
+        lang = lang or parse_draft(name, data).language
+        _, text, _ = split_front_matter(name, text)
+    lang = lang or "en"
     if split == "lines":
         units = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         # Read as a draft's body is: Markdown blocks, and their sentences (never a subheading or a caption).
         units = [unit.text for unit in segment_blocks(parse_body(text), lang)[0] if unit.kind == "sentence"]
     if not units:
-        raise RfaflowError("no sentences to summarize", "<stdin>" if str(source) == "-" else source)
+        raise RfaflowError("no sentences to summarize", name)
     summary = choose(units, sentences, algorithm, lang)
     if output_format == "json":
         chosen = [{"index": i, "text": units[i]} for i in summary.indices]
         click.echo(json.dumps({"sentences": chosen}, ensure_ascii=False))
     else:
         for i in summary.indices:
-            click.echo(units[i])
-
-
-def _read_text(source: Path) -> str:
-    name = "<stdin>" if str(source) == "-" else source
-    try:
-        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
-    except FileNotFoundError:
-        raise RfaflowError("no such file", name) from None
-    except IsADirectoryError:
-        raise RfaflowError("is a directory, not a text file", name) from None
-    return decode_utf8(data, name)
+            _say(units[i])
 
 
 def _desk_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -374,10 +382,10 @@ def check(path: Path, output_format: str, memories: tuple[Path, ...], glossaries
                               ensure_ascii=False))
     else:
         for finding in findings:
-            click.echo(f"{path}:{finding.id}: {finding.severity}: {finding.check}: {finding.message}")
+            _say(f"{path}:{finding.id}: {finding.severity}: {finding.check}: {finding.message}")
         for segment_id, source in untranslated:
-            click.echo(f"{path}:{segment_id}: no translation: {source}")
-        click.echo(f"{path}: {described}: {qa_line(findings)}", err=True)
+            _say(f"{path}:{segment_id}: no translation: {source}")
+        _say(f"{path}: {described}: {qa_line(findings)}", err=True)
     if errors:
         click.get_current_context().exit(ExitCode.QA_ERRORS)
 
@@ -457,7 +465,7 @@ def xliff_import(path: Path, post_editor: str | None) -> None:
     finally:
         store.close()
     left = f"; {report.unchanged_machine} machine translations left unreviewed" if report.unchanged_machine else ""
-    click.echo(f"Imported {len(report.imported)} of {report.units} segments from {path}, "
+    _say(f"Imported {len(report.imported)} of {report.units} segments from {path}, "
                f"credited to {report.post_editor}{left}")
 
 
@@ -521,9 +529,9 @@ def models_list() -> None:
 
     found = installed_models()
     if not found:
-        click.echo("No models installed; install one with 'rfaflow models install FILE.argosmodel'.", err=True)
+        _say("No models installed; install one with 'rfaflow models install FILE.argosmodel'.", err=True)
     for model in found:
-        click.echo(f"{model.name}\t{model.from_code}→{model.to_code}\t{model.version}\t{model.path}")
+        _say(f"{model.name}\t{model.from_code}→{model.to_code}\t{model.version}\t{model.path}")
 
 
 @models.command("install")
@@ -544,7 +552,7 @@ def models_install(spec: tuple[str, ...]) -> None:
         model = install_from_index(*spec)
     else:
         raise click.UsageError("give one FILE.argosmodel, or two language codes such as 'ko en'")
-    click.echo(f"Installed {model.name} ({model.from_code}→{model.to_code}, package {model.version}) in {model.path}")
+    _say(f"Installed {model.name} ({model.from_code}→{model.to_code}, package {model.version}) in {model.path}")
 
 
 @models.command("remove")
@@ -559,7 +567,7 @@ def models_remove(name: str) -> None:
     from rfaflow.translate.packages import remove
 
     model = remove(name)
-    click.echo(f"Removed {model.name}")
+    _say(f"Removed {model.name}")
 
 
 def main() -> None:

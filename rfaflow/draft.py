@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
+from rfaflow import limits
 from rfaflow.document import Block, Text, parse_body
-from rfaflow.errors import DraftError, clip, decode_utf8
+from rfaflow.errors import DraftError, clip, decode_utf8, from_os_error
 
 SUPPORTED_LANGUAGES = {"ko": "Korean"}
-MAX_DRAFT_BYTES = 5 * 1024 * 1024
 
 _REQUIRED_TEXT = ("headline", "service", "reporter")
 # `slug` is carried into batch manifests; output paths never come from it.
@@ -66,33 +67,66 @@ def parse_draft(path: Path, data: bytes) -> Draft:
     return Draft(path=path, blocks=blocks, **fields)
 
 
-def read_draft_bytes(path: Path) -> bytes:
+def read_draft_bytes(source: Path | BinaryIO, name: Path | None = None) -> bytes:
+    """A draft file's bytes (or a stream's, named `name` in errors), refused past MAX_DRAFT_BYTES."""
+    path = name or Path(str(source))
     try:
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftError(f"file is {size / 1e6:.1f} MB; drafts over {MAX_DRAFT_BYTES // 2**20} MB are refused", path)
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise DraftError("is a directory, not a draft file", path) from None
-    except FileNotFoundError:
-        raise DraftError("no such file", path) from None
-    except PermissionError:
-        raise DraftError("permission denied", path) from None
+        if isinstance(source, Path):
+            if source.is_dir():
+                raise DraftError("is a directory, not a draft file", path)
+            if source.exists() and not source.is_file():  # a FIFO or a device would block or never end
+                raise DraftError("is not a regular file", path)
+            with source.open("rb") as handle:  # read to the limit: a file that grows after a stat() cannot slip by
+                data = handle.read(limits.MAX_DRAFT_BYTES + 1)
+                size = os.fstat(handle.fileno()).st_size
+        else:
+            data = source.read(limits.MAX_DRAFT_BYTES + 1)
+            size = len(data)
+    except OSError as err:
+        raise from_os_error(err, path, DraftError) from None
+    if len(data) > limits.MAX_DRAFT_BYTES:
+        shown = f"{size / 1e6:.1f} MB" if size > len(data) else f"over {limits.MAX_DRAFT_BYTES // 2**20} MB"
+        raise DraftError(f"file is {shown}; drafts over {limits.MAX_DRAFT_BYTES // 2**20} MB are refused", path)
+    return data
+
+
+def looks_like_draft(text: str) -> bool:
+    """Whether decoded text opens with front matter (after blank lines, which split_front_matter then refuses)."""
+    return bool(_DELIMITER.fullmatch(text.lstrip().split("\n", 1)[0]))
 
 
 def decode_draft_bytes(path: Path, data: bytes) -> str:
+    """The draft's text: UTF-8 (a BOM dropped), line ends made \\n, and no control character anywhere (they would
+    reach briefs and terminals unseen)."""
     if b"\x00" in data:
         raise DraftError("binary file (contains NUL bytes), not a Markdown draft", path)
-    text = decode_utf8(data, path, DraftError, "save the draft as UTF-8")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_utf8(data, path, DraftError, "save the file as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise DraftError(f"line {line} {_control_problem(control.group())}", path)
+    return text
+
+
+# C0 controls but tab and newline, DEL, C1 controls: never text, often a terminal escape sequence's start.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _control_problem(char: str) -> str:
+    return f"holds the control character U+{ord(char):04X}, which is not text; remove it"
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
-    """(front matter mapping, body, first line number of the body)."""
+    """(front matter mapping, body, first line number of the body), from a draft's decoded text."""
     if not text.strip():
         raise DraftError("file is empty", path)
     first_line = text.split("\n", 1)[0]
     if not _DELIMITER.fullmatch(first_line):
+        if looks_like_draft(text):
+            line = text[: len(text) - len(text.lstrip())].count("\n") + 1
+            raise DraftError(f"the front matter's '---' must be the first line, not line {line}; remove the blank "
+                             "lines above it", path)
         raise DraftError("no front matter: the draft must start with a '---' line, then YAML fields, then '---'", path)
     closing = _DELIMITER.search(text, len(first_line) + 1)
     if closing is None:
@@ -114,9 +148,6 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]
         problem = clip(getattr(err, "problem", None) or "invalid YAML", 100)
         raise DraftError(f"malformed front matter{where}: {problem}", path) from None
     # Raised while scanning, before any value is built (values report their own line, see _FrontMatterLoader).
-    except RecursionError:
-        problem = "lists or mappings nested too deeply"
-        raise DraftError(f"malformed front matter on line {loader.line + 2}: {problem}", path) from None
     except (ValueError, OverflowError):  # a %YAML version or a \U escape past what Python can hold
         problem = "a number too large for YAML"
         raise DraftError(f"malformed front matter on line {loader.line + 2}: {problem}", path) from None
@@ -209,6 +240,7 @@ def _yaml_type(value: Any) -> str:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
@@ -216,7 +248,12 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """SafeLoader that leaves unquoted dates as text for `_date` to check (SafeLoader builds them itself, and an
     impossible one such as 2026-02-30 escapes as a bare ValueError), refuses a field given twice (YAML keeps the
     last silently), and turns a value YAML cannot build (a bad !!timestamp, an int past Python's 4,300-digit limit)
-    into a one-line DraftError naming its line."""
+    into a one-line DraftError naming its line.
+
+    Its size is bounded before anything is built: no aliases (a 529-byte alias bomb expands to gigabytes, and a
+    draft has no use for them), at most MAX_FRONT_MATTER_DEPTH levels (deep nesting would exhaust Python's stack)
+    and MAX_FRONT_MATTER_NODES values. A text value holding a control character or a lone surrogate (which YAML's
+    escapes can write, and UTF-8 cannot) is refused too."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
@@ -226,15 +263,41 @@ class _FrontMatterLoader(yaml.SafeLoader):
     def __init__(self, stream: str, path: Path) -> None:
         super().__init__(stream)
         self.path = path
+        self.depth = self.nodes = 0
+
+    def _refuse(self, mark: yaml.Mark, problem: str) -> DraftError:
+        return DraftError(f"malformed front matter on line {mark.line + 2}: {problem}", self.path)
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise self._refuse(event.start_mark, "aliases (*name) are not allowed; write the value out")
+        self.nodes += 1
+        if self.nodes > limits.MAX_FRONT_MATTER_NODES:
+            raise self._refuse(event.start_mark, f"more than {limits.MAX_FRONT_MATTER_NODES:,} values")
+        self.depth += 1
+        try:
+            if self.depth > limits.MAX_FRONT_MATTER_DEPTH:
+                raise self._refuse(event.start_mark, "lists or mappings nested too deeply")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            value = super().construct_object(node, deep)
         except (ValueError, OverflowError):
             kind = "a date (write it as YYYY-MM-DD)" if node.tag == _TIMESTAMP else node.tag.rsplit(":", 1)[-1]
-            line = node.start_mark.line + 2
-            problem = f"cannot read {_excerpt(node.value)} as {kind}"
-            raise DraftError(f"malformed front matter on line {line}: {problem}", self.path) from None
+            raise self._refuse(node.start_mark, f"cannot read {_excerpt(node.value)} as {kind}") from None
+        if isinstance(value, str):
+            bad = _CONTROL.search(value) or _SURROGATE.search(value)
+            if bad:
+                char = bad.group()
+                problem = (_control_problem(char) if _CONTROL.match(char) else
+                           f"holds \\u{ord(char):04x}, half of a UTF-16 pair, which is not a character; write the "
+                           "character itself")
+                raise self._refuse(node.start_mark, f"the value {problem}")
+        return value
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date:
         # SafeConstructor assumes the text has a timestamp's shape: `!!timestamp soon` would raise AttributeError.

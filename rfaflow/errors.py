@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from enum import IntEnum
 from pathlib import Path
 
@@ -77,7 +78,7 @@ _OS_PROBLEMS = {
     errno.EPERM: "permission denied",
     errno.ENOTDIR: "a part of the path is a file, not a folder",
     errno.EISDIR: "is a folder, not a file",
-    errno.ENOENT: "no such file or folder",
+    errno.ENOENT: "no such file",
     errno.EEXIST: "already exists and is not a folder",
     errno.ENAMETOOLONG: "name too long for the file system",
     errno.EMFILE: "too many open files; close some programs and rerun",
@@ -98,11 +99,23 @@ def from_os_error(err: OSError, path: Path | str, error: type[RfaflowError] = Ou
     return error(f"{doing}: {problem}" if doing else problem, path)
 
 
+def _escaped(char: str) -> str:
+    return ascii(char)[1:-1]
+
+
+# What must not reach a terminal raw: control characters (a draft's ESC sequence could clear the screen or retitle
+# the window), lone surrogates (unencodable) and the bidirectional overrides that reorder what a line shows.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """`text` safe to print as one line: every unsafe character (newlines too) shown escaped, as repr() writes it."""
+    return _UNSAFE.sub(lambda match: _escaped(match.group()), text)
+
+
 def clip(text: str, limit: int = MESSAGE_EXCERPT_CHARS) -> str:
-    """`text` for a one-line message: control characters (and lone surrogates) escaped as repr() writes them, cut
-    after `limit`."""
-    shown = "".join(ch if ch.isprintable() and not "\ud800" <= ch <= "\udfff" else ascii(ch)[1:-1]
-                    for ch in text[:limit])
+    """`text` for a one-line message: made terminal-safe (see terminal_text), cut after `limit` characters."""
+    shown = "".join(_escaped(ch) if not ch.isprintable() else ch for ch in terminal_text(text[:limit]))
     return f"{shown}…" if len(text) > limit else shown
 
 

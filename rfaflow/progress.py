@@ -9,6 +9,7 @@ import time
 from typing import TextIO
 
 from rfaflow.batch import BatchReport, DraftOutcome
+from rfaflow.errors import terminal_text
 
 LOG_INTERVAL_S = 10.0
 BAR_WIDTH = 24
@@ -38,7 +39,7 @@ class Progress:
     def update(self, outcome: DraftOutcome, report: BatchReport) -> None:
         if outcome.status == "failed":
             self._clear()
-            print(f"Error: {outcome.path}: {outcome.error}", file=self.stream, flush=True)
+            print(terminal_text(f"Error: {outcome.path}: {outcome.error}"), file=self.stream, flush=True)
         now = time.monotonic()
         if self.interactive:
             finished = report.done + report.unchanged + report.failed

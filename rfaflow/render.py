@@ -14,9 +14,9 @@ from typing import Any
 import jinja2
 
 from rfaflow.brief import Brief
-from rfaflow.errors import TemplateFailure
+from rfaflow.errors import OutputError, TemplateFailure, from_os_error, terminal_text
 from rfaflow.formats import FORMATS
-from rfaflow.story import inline_html, inline_md, markdown_escape, story_html, story_md
+from rfaflow.story import inline_html, inline_md, link_path, markdown_escape, story_html, story_md
 
 
 
@@ -36,8 +36,9 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # `printable`: a file name or message shown on one line, its control characters escaped.
     env.filters.update(md=markdown_escape, inline_md=inline_md, inline_html=inline_html, story_md=story_md,
-                       story_html=story_html)
+                       story_html=story_html, link_path=link_path, printable=terminal_text)
     return env
 
 
@@ -57,14 +58,18 @@ def render_brief(brief: Brief, output_format: str, env: jinja2.Environment) -> s
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temp file beside `path`, then rename: a reader never sees a half-written brief."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temp file beside `path`, then rename: a reader never sees a half-written brief, and a failed
+    write (a full disk, a read-only folder) leaves what was there before. Failures are one-line OutputErrors."""
+    temp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.chmod(temp, 0o644)  # mkstemp's 0600 would hide the brief from the rest of the desk
         os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    except OSError as err:
+        raise from_os_error(err, path, OutputError, "cannot write") from None
+    finally:
+        if temp is not None and os.path.exists(temp):
+            Path(temp).unlink(missing_ok=True)

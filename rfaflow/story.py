@@ -27,8 +27,14 @@ _LINK_TEXT_SPECIAL = re.compile(r"[\[\]]")
 
 
 def markdown_escape(text: str, line_start: bool = False) -> str:
-    """`text` backslash-escaped where CommonMark would read it as markup; `line_start` when it opens a line."""
-    escaped = _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(), str(text))
+    """`text` backslash-escaped where CommonMark would read it as markup; `line_start` when it opens a line (every
+    line after a newline in it does)."""
+    lines = str(text).split("\n")
+    return "\n".join(_escape_line(line, line_start or number > 0) for number, line in enumerate(lines))
+
+
+def _escape_line(text: str, line_start: bool) -> str:
+    escaped = _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(), text)
     match = _LINE_START.match(escaped) if line_start else None
     if match is None:
         return escaped
@@ -95,6 +101,19 @@ def _destination(href: str, title: str | None) -> str:
     if title:
         destination += ' "' + re.sub(r'(["\\])', r"\\\1", title) + '"'
     return destination
+
+
+# What a relative link may show as is: unreserved ASCII, the path's slashes, and any non-ASCII letter (Korean file
+# names stay readable in index.md). Everything else, ':' included, is percent-encoded, so no file name can turn a
+# link into a javascript: URL, break out of its parentheses or start raw HTML.
+_LINK_PATH_KEPT = re.compile(r"[A-Za-z0-9._~/-]|[^\x00-\x7f]")
+
+
+def link_path(path: str) -> str:
+    """A relative path as a link destination safe in HTML and CommonMark (see _LINK_PATH_KEPT)."""
+    return "".join(char if _LINK_PATH_KEPT.fullmatch(char) and char.isprintable() else
+                   "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogateescape"))
+                   for char in path)
 
 
 def inline_html(nodes: Sequence[Inline]) -> Markup:

@@ -63,10 +63,10 @@ def test_batch_mirrors_the_archive_with_index_and_manifest(tmp_path: Path, insta
     assert by_draft["2026/dancheon-miners.md"]["outputs"] == ["2026/dancheon-miners.html", "2026/dancheon-miners.md"]
     assert all(entry["status"] == "done" and entry["error"] is None for entry in manifest["drafts"])
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert ("[North Hamgyong province halts all rare-mineral exports](<musan.md>) — 2026-11-20, Kim Ha-eun;"
+    assert ("[North Hamgyong province halts all rare-mineral exports](musan.md) — 2026-11-20, Kim Ha-eun;"
             " translated by people; QA 0 errors, 0 warnings: Authorities") in index
     # Newest first: Nov. 26, Nov. 24, Nov. 20.
-    assert [line.split("](<")[1].split(">)")[0] for line in index.splitlines() if line.startswith("- [")] == [
+    assert [line.split("](")[1].split(")")[0] for line in index.splitlines() if line.startswith("- [")] == [
         "2026/dancheon-miners.md", "2026/11/sinuiju-coal.md", "musan.md"]
     assert '<a href="2026/11/sinuiju-coal.html">Sinuiju customs temporarily bans coal imports</a>' in (
         out / "index.html"
@@ -118,7 +118,7 @@ BAD = {
     "huge.md": b"---\n" + b"x" * (5 * 1024 * 1024 + 1),
 }
 BAD_REASONS = {
-    "euc-kr.md": "not UTF-8 (byte 0xc1 on line 2); save the draft as UTF-8",
+    "euc-kr.md": "not UTF-8 (byte 0xc1 on line 2); save the file as UTF-8",
     "empty.md": "file is empty",
     "binary.md": "binary file (contains NUL bytes), not a Markdown draft",
     "malformed.md": "malformed front matter on line 3: expected the node content, but found '<stream end>'",

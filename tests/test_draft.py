@@ -85,7 +85,7 @@ def test_bad_draft_is_one_line_exit_1_nothing_written(tmp_path: Path, name: str,
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"---\nheadline: \xc7\xd1\xb1\xdb\n---\n", "not UTF-8 (byte 0xc7 on line 2); save the draft as UTF-8"),
+        (b"---\nheadline: \xc7\xd1\xb1\xdb\n---\n", "not UTF-8 (byte 0xc7 on line 2); save the file as UTF-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes), not a Markdown draft"),
     ],
     ids=["euc-kr", "png"],

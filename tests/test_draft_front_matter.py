@@ -79,10 +79,21 @@ def test_bad_explicit_timestamp(value: str) -> None:
         ('reporter: "\\UFFFFFFFF"\n', "malformed front matter on line 5: a number too large for YAML"),
         ("reporter: " + "[" * 5000 + "\n", "malformed front matter on line 5: lists or mappings nested too deeply"),
         ("reporter: R\x07\n", "malformed front matter on line 5: character #x0007 is not allowed"),
-        # YAML's problem text is cut after 100 characters like any excerpt.
-        (f"reporter: *{'a' * 200}\n", f"malformed front matter on line 5: found undefined alias '{'a' * 77}…"),
+        # Aliases are refused before YAML looks their anchor up, so a long name is never quoted.
+        (f"reporter: *{'a' * 200}\n", "malformed front matter on line 5: aliases (*name) are not allowed; write the "
+                                      "value out"),
+        # A 529-byte alias bomb would expand to gigabytes (and its repr to a 312 MB error line).
+        ("reporter: [&a [x,x,x,x,x,x,x,x,x], &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]]\n",
+         "malformed front matter on line 5: aliases (*name) are not allowed; write the value out"),
+        (f"tags: [{', '.join(['t'] * 10_001)}]\nreporter: R\n",
+         "malformed front matter on line 5: more than 10,000 values"),
+        ('reporter: "R\\e[2J"\n', "malformed front matter on line 5: the value holds the control character U+001B, "
+                                 "which is not text; remove it"),
+        ('reporter: "\\ud800"\n', "malformed front matter on line 5: the value holds \\ud800, half of a UTF-16 pair, "
+                                  "which is not a character; write the character itself"),
     ],
-    ids=["int-over-4300-digits", "escape-too-large", "deep-nesting", "control-character", "long-alias"],
+    ids=["int-over-4300-digits", "escape-too-large", "deep-nesting", "control-character", "long-alias", "alias-bomb",
+         "too-many-values", "escaped-control-character", "lone-surrogate"],
 )
 def test_values_yaml_cannot_build(extra: str, message: str) -> None:
     assert error(front(reporter=None) + extra) == message
@@ -94,8 +105,8 @@ def test_yaml_directive_with_a_huge_number() -> None:
 
 def test_bad_field_names_and_values_are_cut_and_escaped() -> None:
     assert error(front() + f"{'x' * 60}: 1\n").startswith(f"unknown field '{'x' * 40}…';")
-    assert error(front(language=f'"k\\a{"o" * 60}"')) == (
-        f"field 'language': 'k\\x07{'o' * 38}…' is not supported (supported: ko)")
+    assert error(front(language=f'"k\\u200f{"o" * 60}"')) == (
+        f"field 'language': 'k\\u200f{'o' * 38}…' is not supported (supported: ko)")
 
 PITFALLS = [
     ("hash", front(headline="북한 신의주 #2 공장"),

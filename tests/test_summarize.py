@@ -237,7 +237,8 @@ def test_cli_summarize_errors(tmp_path: Path) -> None:
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("café\n".encode("latin-1"))
     result = CliRunner().invoke(cli, ["summarize", str(latin)])
-    assert (result.exit_code, result.stderr) == (1, f"Error: {latin}: not UTF-8 (byte 0xe9 on line 1)\n")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {latin}: not UTF-8 (byte 0xe9 on line 1); save the file as UTF-8\n")
     result = CliRunner().invoke(cli, ["summarize", "-", "--sentences", "0"], input="A.")
     assert result.exit_code == 2
 

@@ -148,11 +148,13 @@ class TranslationChain:
         waiting = {text: self._queued[text] for text in pending}
 
         def collect() -> list[Translation | None]:
-            translated = {text: pool_waiter()[j] for text, (pool_waiter, j) in waiting.items()}
+            try:
+                translated = {text: pool_waiter()[j] for text, (pool_waiter, j) in waiting.items()}
+            finally:  # collected or failed, this pool's texts are no longer queued: a later pool queues them anew
+                for text in fresh:
+                    self._queued.pop(text, None)
             if self.cache and fresh:
                 self.cache.remember(self.engine, machine.identity, [(text, translated[text]) for text in fresh])
-            for text in fresh:
-                self._queued.pop(text, None)
             for i in missing:
                 sent = machine_input[i]
                 results[i] = Translation(texts[i], known[sent] if sent in known else translated[sent], machine.origin)

@@ -177,8 +177,7 @@ class _SafeTree:
         temporary files or interleave its writes."""
         from filelock import FileLock, Timeout
 
-        # Beside the store, which keys job state by the same folder: the output tree holds only what a run wrote.
-        lock_path = config.data_home() / "locks" / f"batch-{_sha256(str(self.root).encode())[:16]}.lock"
+        lock_path = batch_lock_path(self.root)
         try:
             lock_path.parent.mkdir(parents=True, exist_ok=True)
             lock = FileLock(lock_path)
@@ -284,9 +283,9 @@ class BatchRun:
             raise RfaflowError(outcome.error or "failed", outcome.path)
 
     def _fail(self, relative: str, input_hash: str, error: str) -> None:
-        error = clip(error, MAX_RECORDED_ERROR_CHARS)
-        self.store.record(self.tree.root, [Job(_shown(relative), input_hash, "", "failed", error=error)])
-        self._finish(DraftOutcome(relative, self.archive / relative, "failed", 0, error))
+        error, shown = clip(error, MAX_RECORDED_ERROR_CHARS), _shown(relative)
+        self.store.record(self.tree.root, [Job(shown, input_hash, "", "failed", error=error)])
+        self._finish(DraftOutcome(shown, self.archive / relative, "failed", 0, error))
 
     @contextmanager
     def _isolated(self, relative: str, input_hash: str) -> Iterator[list[bool]]:
@@ -431,6 +430,12 @@ class BatchRun:
                 entry["link"] = entry["draft"][: -len(DRAFT_SUFFIX)] + f".{fmt}" if done else None
             text = render_template(self.env, INDEX_TEMPLATES[fmt], briefs=listed, generator=manifest["generator"])
             write_atomically(self.tree.path(f"index.{fmt}"), text)
+
+
+def batch_lock_path(out_root: Path) -> Path:
+    """The lock of runs into `out_root` (resolved). It lives beside the store, which keys job state by the same
+    folder, so the output tree holds only what a run wrote."""
+    return config.data_home() / "locks" / f"batch-{_sha256(str(out_root).encode())[:16]}.lock"
 
 
 def _internal_error(err: Exception) -> str:

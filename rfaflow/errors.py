@@ -100,6 +100,8 @@ def from_os_error(err: OSError, path: Path | str, error: type[RfaflowError] = Ou
 
 
 def _escaped(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8, as os.fsdecode holds it
+        return f"\\x{ord(char) - 0xDC00:02x}"
     return ascii(char)[1:-1]
 
 

@@ -118,15 +118,15 @@ class Store:
         except sqlite3.Error as err:
             raise _store_error(err, path) from None
         with self._mapped():
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:  # checked before anything, WAL mode included, is written to the file
+                raise StoreError(f"the database is of version {version}, made by a newer rfaflow (this one knows up "
+                                 f"to {SCHEMA_VERSION}); upgrade rfaflow, or set RFAFLOW_HOME to another folder", path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            self._migrate(version)
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"the database is of version {version}, made by a newer rfaflow (this one knows up to "
-                             f"{SCHEMA_VERSION}); upgrade rfaflow, or set RFAFLOW_HOME to another folder", self.path)
+    def _migrate(self, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
             with self._transaction() as db:  # each step and its version number land together, or not at all
                 for statement in MIGRATIONS[number].split(";"):

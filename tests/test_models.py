@@ -15,10 +15,13 @@ from click.testing import CliRunner
 from rfaflow.cli import cli
 from rfaflow.translate.packages import installed_models
 
+GENUINE = "use a package from the Argos package index"
+
 
 def _packages(home: Path) -> list[str]:
+    """Everything in the packages folder but the install locks (staging folders included: none may be left)."""
     folder = home / "packages"
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(p.name for p in folder.iterdir() if p.name != ".locks") if folder.exists() else []
 
 
 def test_install_list_remove(copy_model_file: Path, rfaflow_home: Path) -> None:
@@ -67,15 +70,17 @@ def _corrupt(source: Path, target: Path) -> Path:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda src, dst: (dst.write_text("not a zip"), dst)[1], "not an Argos model package (not a zip archive)"),
-        (lambda src, dst: _rewrite_zip(src, dst, drop="metadata.json"), "not an Argos model package (no metadata.json inside)"),
+        (lambda src, dst: (dst.write_text("not a zip"), dst)[1],
+         "not an Argos model package (not a zip archive); give a .argosmodel file"),
+        (lambda src, dst: _rewrite_zip(src, dst, drop="metadata.json"),
+         f"not an Argos model package (no metadata.json inside); {GENUINE}"),
         (lambda src, dst: _rewrite_zip(src, dst, drop="sentencepiece.model"),
-         "not an Argos model package (no sentencepiece.model inside)"),
+         f"not an Argos model package (no sentencepiece.model inside); {GENUINE}"),
         (lambda src, dst: _rewrite_zip(src, dst, add=("../evil.txt", b"x")),
-         "refused: archive entry '../evil.txt' points outside the package"),
+         f"refused: archive entry '../evil.txt' points outside the package; {GENUINE}"),
         (lambda src, dst: _rewrite_zip(src, dst, drop="metadata.json", add=("translate-ko_en-copy/metadata.json", b"{")),
-         "corrupt package: metadata.json is not valid JSON"),
-        (_corrupt, "corrupt package: 'translate-ko_en-copy/model/model.bin' fails its checksum"),
+         "corrupt package: metadata.json is not valid JSON; download it again"),
+        (_corrupt, "corrupt package: 'translate-ko_en-copy/model/model.bin' fails its checksum; download it again"),
     ],
     ids=["not-zip", "no-metadata", "no-tokenizer", "zip-slip", "bad-json", "bad-crc"],
 )

@@ -16,12 +16,19 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
-from rfaflow.errors import RfaflowError, decode_utf8
+from rfaflow.errors import RfaflowError, clip, decode_utf8
 from rfaflow.translate import primary_language
+from rfaflow.translate.memory import (
+    parse_translation_xml,
+    read_translation_bytes,
+    refuse_control_characters,
+)
 
-MAX_GLOSSARY_BYTES = 20_000_000
+# Below limits.MAX_TRANSLATION_FILE_BYTES: every term becomes one alternative of a single regular expression.
+MAX_GLOSSARY_BYTES = 20 * 2**20
 _HEADER = ("source", "target")
 
 
@@ -42,29 +49,32 @@ def _squash(text: str) -> str:
 
 
 def _read_csv(path: Path, text: str) -> list[Term]:
+    refuse_control_characters(text, 1, path, GlossaryError)
     terms = []
-    for number, row in enumerate(csv.reader(text.splitlines()), start=1):
-        if not row or not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
-            continue
-        if number == 1 and tuple(cell.strip().lower() for cell in row[:2]) == _HEADER:
-            continue
-        if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise GlossaryError(f"line {number}: expected 'source,target[,note]', got {','.join(row)!r}", path)
-        if len(row) > 3:
-            raise GlossaryError(f"line {number}: {len(row)} columns; quote a note that contains commas", path)
-        note = row[2].strip() if len(row) == 3 else ""
-        terms.append(Term(_squash(row[0]), _squash(row[1]), note))
+    rows = csv.reader(text.splitlines())
+    try:
+        for number, row in enumerate(rows, start=1):
+            if not row or not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                continue
+            if number == 1 and tuple(cell.strip().lower() for cell in row[:2]) == _HEADER:
+                continue
+            if len(row) < 2 or not row[0].strip() or not row[1].strip():
+                raise GlossaryError(f"line {number}: expected 'source,target[,note]', got {clip(','.join(row))!r}",
+                                    path)
+            if len(row) > 3:
+                raise GlossaryError(f"line {number}: {len(row)} columns; quote a note that contains commas", path)
+            note = row[2].strip() if len(row) == 3 else ""
+            terms.append(Term(_squash(row[0]), _squash(row[1]), note))
+    except csv.Error as err:  # a cell past the csv module's field limit
+        raise GlossaryError(f"line {rows.line_num}: {clip(str(err), 80)}", path) from None
     return terms
 
 
 def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> list[Term]:
-    from lxml.etree import XMLSyntaxError
     from translate.storage import tbx
 
     try:
-        store = tbx.tbxfile(data)
-    except XMLSyntaxError as err:
-        raise GlossaryError(f"malformed TBX: {err.msg}", path) from None
+        store = parse_translation_xml(data, path, GlossaryError, "TBX", tbx.tbxfile, attrgetter("document"))
     except AssertionError:
         raise GlossaryError("not a TBX file (expected a <martif> root element)", path) from None
     terms = []
@@ -89,14 +99,7 @@ def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> li
 
 def read_glossary(path: Path, source_lang: str = "ko", target_lang: str = "en") -> list[Term]:
     """The terms of one CSV or TBX file (by suffix: .tbx, else CSV)."""
-    try:
-        if path.stat().st_size > MAX_GLOSSARY_BYTES:
-            raise GlossaryError(f"larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB; not a glossary", path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such glossary file", path) from None
-    except IsADirectoryError:
-        raise GlossaryError("is a directory, not a glossary file", path) from None
+    data = read_translation_bytes(path, GlossaryError, "glossary file", MAX_GLOSSARY_BYTES)
     if path.suffix.lower() == ".tbx":
         return _read_tbx(path, data, source_lang, target_lang)
     terms = _read_csv(path, decode_utf8(data, path, GlossaryError, "save the glossary as UTF-8"))

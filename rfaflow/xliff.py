@@ -2,7 +2,8 @@
 
 XLIFF 1.2 because it is the version OmegaT's built-in filter, Trados Studio, memoQ, Phrase and Okapi Rainbow all
 open and save without plug-ins; 2.x support is still partial in several of them. Files are read and written with
-translate-toolkit (its lxml parser refuses entity expansion and network access).
+translate-toolkit, and read through rfaflow.translate.memory's checks for every translation file (size, encoding,
+entities, nesting, control characters).
 
 Each unit carries its machine or memory translation as the target (machine ones marked needs-review-translation),
 the origin and QA findings as notes, fuzzy memory matches as alt-trans suggestions, and, in a context group the
@@ -16,15 +17,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from rfaflow import __version__
 from rfaflow.credits import machine_description
 from rfaflow.desk import DraftReview
-from rfaflow.errors import RfaflowError
+from rfaflow.errors import RfaflowError, clip
 from rfaflow.markup import TAG, ordered, strip_tags
 from rfaflow.translate import Origin, primary_language
-from rfaflow.translate.memory import MemoryUnit, normalize_source
+from rfaflow.translate.memory import (
+    MemoryUnit,
+    normalize_source,
+    parse_translation_xml,
+    read_translation_bytes,
+)
 
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
 _CONTEXT_GROUP = "rfaflow"
@@ -157,18 +164,19 @@ def _append_text(parent, text: str) -> None:
 
 def _inline_text(element) -> str:
     """The placeholder text of an XLIFF <source> or <target>: <g id="N"> as <gN>…</gN>, <x id="N"/> (and <ph>,
-    <bx>, <ex>) as <xN/>; other inline elements' text kept."""
+    <bx>, <ex>) as <xN/>; other inline elements' text kept, comments' and processing instructions' not. Recursion
+    is bounded: parse_translation_xml refuses nesting past MAX_XML_DEPTH."""
     if element is None:
         return ""
     parts = [element.text or ""]
     for child in element:
-        name = child.tag.rsplit("}", 1)[-1]
+        name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else None
         number = child.get("id", "")
         if name == "g" and number.isdigit():
             parts.append(f"<g{number}>{_inline_text(child)}</g{number}>")
         elif name in ("x", "ph", "bx", "ex") and number.isdigit():
             parts.append(f"<x{number}/>")
-        elif name not in ("x", "ph", "bx", "ex", "bpt", "ept", "it"):
+        elif name not in (None, "x", "ph", "bx", "ex", "bpt", "ept", "it"):
             parts.append(_inline_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -191,22 +199,18 @@ def _context(unit, context_type: str) -> str | None:
 
 
 def _read(path: Path):
-    from lxml.etree import XMLSyntaxError
-
+    data = read_translation_bytes(path, XliffError, "XLIFF file")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise XliffError("no such XLIFF file", path) from None
-    except IsADirectoryError:
-        raise XliffError("is a directory, not an XLIFF file", path) from None
-    try:
-        store = _xliff_file_class().parsestring(data)
-    except XMLSyntaxError as err:
-        raise XliffError(f"malformed XLIFF: {err.msg}", path) from None
-    except ValueError as err:  # translate-toolkit's refusal of XLIFF 2.x
-        raise XliffError(f"not XLIFF 1.x: {err}", path) from None
+        store = parse_translation_xml(data, path, XliffError, "XLIFF", _xliff_file_class().parsestring,
+                                      attrgetter("document"))
+    except ValueError:  # translate-toolkit's refusal of XLIFF 2.x
+        raise XliffError("is XLIFF 2, which rfaflow does not read; save it as XLIFF 1.2", path) from None
     except (AssertionError, StopIteration):  # translate-toolkit's checks for the root and its <file>
         raise XliffError("not an XLIFF file (expected an <xliff> root element with a <file>)", path) from None
+    namespace = store.document.getroot().nsmap.get(None)
+    if namespace != XLIFF_1_2:  # read as 1.2, its units would come out empty
+        raise XliffError(f"is not in the XLIFF 1.2 namespace ({clip(namespace or 'none')}); save it as XLIFF 1.2",
+                         path)
     return store
 
 
@@ -239,7 +243,7 @@ def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime
     for file_node in store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"):
         pair = [primary_language(file_node.get(side)) for side in ("source-language", "target-language")]
         if pair != ["ko", "en"]:
-            raise XliffError(f"is a {'→'.join(code or '?' for code in pair)} file; rfaflow imports ko→en", path)
+            raise XliffError(f"is a {'→'.join(clip(code or '?') for code in pair)} file; rfaflow imports ko→en", path)
     editor = post_editor or _phase_contact(store)
     if not editor:
         raise XliffError("names no post-editor; give one with --post-editor NAME", path)
@@ -250,7 +254,8 @@ def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime
         target = " ".join(_inline_text(_part(unit, "target")).split())
         if not source or not target:
             continue
-        kind, engine, model, version = (_context(unit, "x-rfaflow-origin") or "|||").split("|")[:4]
+        # Padded: a CAT tool (or a hand) may have cut the code short.
+        kind, engine, model, version = f"{_context(unit, 'x-rfaflow-origin') or ''}|||".split("|")[:4]
         exported = " ".join((_context(unit, "x-rfaflow-exported-target") or "").split())
         target_node = unit.xmlelement.find(f"{{{XLIFF_1_2}}}target")
         reviewed = target_node is not None and target_node.get("state") in _REVIEWED_STATES

@@ -9,7 +9,13 @@ from click.testing import CliRunner
 from conftest import SAMPLES, write_draft
 
 from rfaflow.cli import cli
-from rfaflow.glossary import MAX_GLOSSARY_BYTES, Glossary, GlossaryError, Term, read_glossary
+from rfaflow.glossary import (
+    MAX_GLOSSARY_BYTES,
+    Glossary,
+    GlossaryError,
+    Term,
+    read_glossary,
+)
 
 CSV_SAMPLE = SAMPLES / "glossary" / "korean-desk.csv"
 TBX_SAMPLE = SAMPLES / "glossary" / "korean-desk.tbx"
@@ -35,7 +41,10 @@ def test_tbx_variants_map_to_the_approved_term_and_deprecated_ones_are_forbidden
         ("short.csv", "김정은\n", "line 1: expected 'source,target[,note]', got '김정은'"),
         ("wide.csv", "김정은,Kim Jong Un,leader,extra\n", "line 1: 4 columns; quote a note that contains commas"),
         ("blank.csv", "source,target\n\n", "has no terms"),
-        ("broken.tbx", "<martif><text><body><termEntry>", "malformed TBX: "),
+        ("broken.tbx", "<martif><text><body><termEntry>",
+         "the file ends on line 1 inside <termEntry>, opened on line 1: it is cut short; save or export it again"),
+        ("mismatched.tbx", "<martif><text></martif>",
+         "malformed TBX on line 1, column 24: Opening and ending tag mismatch: text line 1 and martif"),
         ("other.tbx", "<tmx version='1.4'><body/></tmx>", "not a TBX file (expected a <martif> root element)"),
         ("nothing.tbx", "<martif><text><body></body></text></martif>", "has no ko→en term entries"),
     ],
@@ -45,7 +54,7 @@ def test_bad_glossaries_name_the_file_and_problem(tmp_path: Path, name: str, con
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GlossaryError) as caught:
         read_glossary(path)
-    assert str(caught.value).startswith(f"{path}: {message}")
+    assert str(caught.value) == f"{path}: {message}"
 
 
 def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
@@ -55,12 +64,12 @@ def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
         read_glossary(latin)
     with pytest.raises(GlossaryError, match="no such glossary file"):
         read_glossary(tmp_path / "absent.csv")
-    with pytest.raises(GlossaryError, match="is a directory, not a glossary file"):
+    with pytest.raises(GlossaryError, match="cannot read the glossary file: is a folder, not a file"):
         read_glossary(tmp_path)
     huge = tmp_path / "huge.csv"
     with huge.open("wb") as handle:
         handle.truncate(MAX_GLOSSARY_BYTES + 1)  # sparse: nothing is written
-    with pytest.raises(GlossaryError, match="huge.csv: larger than 20 MB; not a glossary"):
+    with pytest.raises(GlossaryError, match="huge.csv: is over 20 MB, more than rfaflow reads; split it into smaller"):
         read_glossary(huge)
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, SAMPLE_TM
+from conftest import SAMPLE_TM, SAMPLES
 
+from rfaflow.brief import prepare
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import MemoryFileError
-from rfaflow.brief import prepare
 from rfaflow.translate.memory import TranslationMemory, read_tmx
 
 MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -66,11 +66,13 @@ def test_multilingual_memory_picks_the_pair_and_credits_changeid(tmp_path: Path)
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("<tmx><body><tu><tuv xml:lang='ko'><seg>가</seg></tuv>", "malformed TMX on line 1, column 53: no element found"),
+        ("<tmx><body><tu><tuv xml:lang='ko'><seg>가</seg></tuv>",
+         "the file ends on line 1 inside <tu>, opened on line 1: it is cut short; save or export it again"),
         ("<xliff version='1.2'><file/></xliff>", "not a TMX file (root element <xliff>, expected <tmx> with a <body>)"),
         (MULTILINGUAL.replace('xml:lang="en-US"', 'xml:lang="fr"').replace('xml:lang="en"', 'xml:lang="fr"'),
          "has no ko→en translation units (languages found: fr, ja, ko)"),
-        ('<!DOCTYPE tmx [<!ENTITY a "aaaa">]><tmx><body/></tmx>', "refused TMX with unsafe XML (EntitiesForbidden)"),
+        ('<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx><body>&a;</body></tmx>',
+         "entity &a; on line 2 cannot be read (rfaflow reads no DTD entities); write the character itself"),
     ],
     ids=["truncated", "xliff", "no-pair", "entities"],
 )
@@ -88,7 +90,8 @@ def test_bad_memory_on_the_command_line_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["render", str(SAMPLES / "musan.md"), "--tm", str(bad), "-o", f"{out}/"])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {bad}: malformed TMX on line 1, column 12: no element found\n"
+    assert result.stderr == (f"Error: {bad}: the file ends on line 1 inside <body>, opened on line 1: it is cut short;"
+                             " save or export it again\n")
     assert not out.exists()
     result = CliRunner().invoke(cli, ["render", str(SAMPLES / "musan.md"), "--tm", str(tmp_path / "none.tmx")])
     assert result.stderr == f"Error: {tmp_path / 'none.tmx'}: no such translation memory file\n"

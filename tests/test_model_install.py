@@ -27,7 +27,7 @@ from rfaflow.cli import cli
 from rfaflow.errors import ModelError
 from rfaflow.translate import packages
 from rfaflow.translate.argos import ArgosTranslator
-from rfaflow.translate.packages import InstalledModel, install_file, installed_models
+from rfaflow.translate.packages import InstalledModel, find_model, install_file, installed_models
 
 TOP = "translate-ko_en-copy"
 GENUINE = "use a package from the Argos package index"
@@ -425,3 +425,39 @@ def test_listing_skips_folders_argos_cannot_read(working: InstalledModel, rfaflo
         (root / name).mkdir()
         (root / name / "metadata.json").write_bytes(metadata)
     _assert_still_working(working)
+
+
+# Crashers bench/fuzz.py found (inputs as it shrank them), each now a one-line refusal.
+EMPTY_NAME_ZIP = (
+    b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00!\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    b"\x00PK\x01\x02\x14\x03\x14\x00\x00\x00\x00\x00\x00\x00!\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00PK\x05\x06\x00\x00\x00\x00\x01\x00"
+    b"\x01\x00.\x00\x00\x00\x1e\x00\x00\x00\x00\x00"
+)
+FUTURE_ZIP_VERSION = (
+    b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00!\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00"
+    b"\x00aPK\x01\x02\x14\x03\xff\x00\x00\x00\x00\x00\x00\x00!\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    b"\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00aPK\x05\x06\x00\x00\x00\x00\x01\x00"
+    b"\x01\x00/\x00\x00\x00\x1f\x00\x00\x00\x00\x00"
+)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (EMPTY_NAME_ZIP, "refused: an archive entry has no name; "),
+    (FUTURE_ZIP_VERSION, "corrupt package (zip file version 25.5); "),
+], ids=["entry-without-a-name", "zip-version-python-lacks"])
+def test_fuzzed_zips_are_refused(working: InstalledModel, tmp_path: Path, data: bytes, message: str) -> None:
+    package = tmp_path / "fuzzed.argosmodel"
+    package.write_bytes(data)
+    code, stderr = _install(package)
+    assert code == 1 and stderr.startswith(f"Error: {package}: {message}") and stderr.count("\n") == 1
+    _assert_still_working(working)
+
+
+def test_a_version_past_the_int_limit_sorts_below_real_ones(copy_model_file: Path, tmp_path: Path) -> None:
+    """packaging's Version() raises a bare ValueError for a release number of over 4,300 digits."""
+    package = _repack(copy_model_file, tmp_path / "huge-version.argosmodel",
+                      {"metadata.json": _metadata(copy_model_file, package_version="9" * 5000)})
+    assert _install(package)[0] == 0
+    model = find_model("ko", "en")
+    assert model is not None and model.version == "9" * 5000

@@ -147,3 +147,14 @@ def test_install_usage_errors() -> None:
     result = CliRunner().invoke(cli, ["models", "install", "ko", "en", "ja"])
     assert result.exit_code == 2
     assert "give one FILE.argosmodel, or two language codes such as 'ko en'" in result.stderr
+
+
+def test_an_index_that_sends_too_much_is_refused(package_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hostile index or mirror cannot fill the memory or the disk: downloads are counted as they arrive."""
+    from rfaflow import limits
+
+    monkeypatch.setenv("RFAFLOW_PACKAGE_INDEX", f"{package_server}/index.json")
+    monkeypatch.setattr(limits, "MAX_PACKAGE_INDEX_BYTES", 100)
+    result = CliRunner().invoke(cli, ["models", "install", "ko", "en"])
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: refused: {package_server}/index.json sends more than 100 bytes\n")

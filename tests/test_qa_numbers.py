@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -379,3 +380,15 @@ def test_human_translations_are_rarely_flagged(ntrex: dict[str, tuple[str, str]]
     flagged = [pid for pid, (ko, en) in ntrex.items() if errors(ko, en)]
     assert len(ntrex) == 1316
     assert len(flagged) / len(ntrex) <= 0.01, flagged
+
+
+def test_a_year_past_any_calendar_names_no_day() -> None:
+    """A Korean number read as a year can pass datetime's 9999: the day it would name does not exist (found by
+    bench/fuzz.py as an OverflowError)."""
+    assert [q.when for q in korean_quantities("년5천조일", date=datetime.date(2024, 2, 29))] == [None]
+
+
+def test_a_309_digit_number_is_no_quantity() -> None:
+    """309 digits or more read as float infinity, which no check can compare or print (found by bench/fuzz.py)."""
+    assert english_quantities("9" * 309) == [] and korean_quantities("9" * 400 + "명") == []
+    assert check_numbers("9" * 400 + "명", "9" * 309) == []

@@ -170,6 +170,12 @@ def _sino_value(word: str) -> int:
     return (_KO_SINO.get(tens, 1) * 10 if "십" in word else 0) + _KO_SINO.get(units, 0)
 
 
+def _finite(found: list[Quantity]) -> list[Quantity]:
+    """A number of 309 digits or more reads as infinity, which no check can compare or print: such a string of
+    digits is not a quantity a translation states, so it is left out."""
+    return [q for q in found if all(math.isfinite(value) for value in q.values)]
+
+
 def _month_shift(year: int, month: int, shift: int) -> tuple[int, int]:
     months = year * 12 + month - 1 + shift
     return months // 12, months % 12 + 1
@@ -202,7 +208,7 @@ def _calendar_day(before: str, day: int, date: datetime.date) -> tuple[datetime.
         year, month = _month_shift(year, month, -1)
     try:
         return datetime.date(year, month, day), start
-    except ValueError:  # 31일 of a month of 30 days: no such day
+    except (ValueError, OverflowError):  # 31일 of a month of 30 days, or a year past any calendar: no such day
         return None, start
 
 
@@ -292,7 +298,7 @@ def korean_quantities(text: str, *, date: datetime.date | None = None) -> list[Q
         found.append(Quantity(2, text[m.start():m.end() + 1], strong=False))
     for word, (hour, alts) in _KO_CLOCK_WORDS.items():
         found += [Quantity(hour, word, TIME, alts=alts, strong=False)] * text.count(word)
-    return found
+    return _finite(found)
 
 
 # ---------------------------------------------------------------- English
@@ -464,7 +470,7 @@ def english_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(month, m.group(0), MONTH, strong=False))
     for m in _EN_ROMAN.finditer(text):  # World War II
         found.append(Quantity(_ROMAN[m.group(1)], m.group(1), strong=False))
-    return found
+    return _finite(found)
 
 
 # ---------------------------------------------------------------- matching

@@ -117,16 +117,8 @@ def installed_models(packages_dir: Path | None = None) -> list[InstalledModel]:
 
 def find_model(from_code: str, to_code: str) -> InstalledModel | None:
     """The newest installed package for the pair."""
-    from packaging.version import InvalidVersion, Version
-
-    def version_key(model: InstalledModel) -> tuple[int, Any]:
-        try:
-            return (1, Version(model.version))
-        except InvalidVersion:
-            return (0, model.version)
-
     candidates = [m for m in installed_models() if m.from_code == from_code and m.to_code == to_code]
-    return max(candidates, key=version_key, default=None)
+    return max(candidates, key=lambda model: _release_order(model.version), default=None)
 
 
 def _name_lock(root: Path, name: str, timeout: float) -> filelock.FileLock:
@@ -174,6 +166,8 @@ def _check_directory(archive: zipfile.ZipFile, path: Path) -> tuple[str, list[zi
     folders: set[str] = set()
     for info in members:
         name = info.filename
+        if not name:  # ZipInfo.is_dir() would index an empty name
+            raise ModelError(f"refused: an archive entry has no name; {_GENUINE}", path)
         parts = (name.removesuffix("/") if info.is_dir() else name).split("/")
         if name.startswith("/") or "\\" in name or ".." in parts:
             raise ModelError(f"refused: archive entry '{clip(name)}' points outside the package; {_GENUINE}", path)
@@ -352,8 +346,8 @@ def _install(path: Path) -> InstalledModel:
         raise ModelError("not an Argos model package (not a zip archive); give a .argosmodel file", path)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError) as err:
-        raise ModelError(f"corrupt package ({clip(str(err))}); {_REFETCH}", path) from None
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as err:  # NotImplementedError: a zip
+        raise ModelError(f"corrupt package ({clip(str(err))}); {_REFETCH}", path) from None  # version Python lacks
     with archive:
         top, members = _check_directory(archive, path)
         _check_metadata(archive, top, path)
@@ -412,55 +406,68 @@ def _offline_hint(from_code: str, to_code: str) -> str:
     )
 
 
-def _fetch(url: str) -> bytes:
+def _download(url: str, sink: IO[bytes], limit: int) -> None:
+    """`url`'s body into `sink` in chunks, refused past `limit` bytes (a hostile index or mirror cannot fill the
+    memory or the disk)."""
     request = urllib.request.Request(url, headers={"User-Agent": "rfaflow"})
+    received = 0
     with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_S) as response:
-        return response.read()
+        while chunk := response.read(1 << 20):
+            received += len(chunk)
+            if received > limit:
+                raise ModelError(f"refused: {clip(url, 80)} sends more than {_size(limit)}")
+            sink.write(chunk)
+
+
+def _release_order(version: Any) -> tuple[int, Any]:
+    """Sort key of package versions: PEP 440 versions in order, above anything else (compared as text)."""
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(str(version)))
+    except (InvalidVersion, ValueError):  # ValueError: a release number past Python's 4,300-digit int limit
+        return (0, str(version))
+
+
+def _offered(entry: Any, from_code: str, to_code: str) -> bool:
+    return (isinstance(entry, dict) and entry.get("from_code") == from_code and entry.get("to_code") == to_code
+            and isinstance(entry.get("links"), list) and all(isinstance(link, str) for link in entry["links"]))
 
 
 def install_from_index(from_code: str, to_code: str) -> InstalledModel:
     """Download the newest package for the pair listed in the Argos package index, then install it."""
-    from packaging.version import InvalidVersion, Version
-
     index_url = config.package_index_url()
     try:
-        index = json.loads(_fetch(index_url))
-    except (urllib.error.URLError, OSError) as err:
+        listing = io.BytesIO()
+        _download(index_url, listing, limits.MAX_PACKAGE_INDEX_BYTES)
+        index = json.loads(listing.getvalue())
+    except (urllib.error.URLError, OSError, ValueError) as err:  # ValueError: a malformed URL
         reason = getattr(err, "reason", err)
         raise ModelError(
-            f"cannot reach the Argos package index at {index_url} ({reason}); {_offline_hint(from_code, to_code)}"
+            f"cannot reach the Argos package index at {index_url} ({clip(str(reason), 80)}); "
+            f"{_offline_hint(from_code, to_code)}"
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise ModelError(f"the package index at {index_url} is not valid JSON") from None
     argos = _argos_package()
-    offers = [
-        argos.AvailablePackage(entry)
-        for entry in (index if isinstance(index, list) else [])
-        if isinstance(entry, dict) and entry.get("from_code") == from_code and entry.get("to_code") == to_code
-    ]
+    offers = [argos.AvailablePackage(entry) for entry in (index if isinstance(index, list) else [])
+              if _offered(entry, from_code, to_code)]
     if not offers:
         raise ModelError(f"the package index at {index_url} lists no {from_code}→{to_code} package")
-
-    def version_key(offer: Any) -> Any:
-        try:
-            return Version(offer.package_version)
-        except InvalidVersion:
-            return Version("0")
-
-    offer = max(offers, key=version_key)
+    offer = max(offers, key=lambda offer: _release_order(offer.package_version))
     errors = []
     for link in offer.links:
-        try:
-            data = _fetch(link)
-        except (urllib.error.URLError, OSError) as err:
-            errors.append(f"{link}: {getattr(err, 'reason', err)}")
-            continue
         name = PurePosixPath(urllib.parse.urlparse(link).path).name
         try:
             config.data_home().mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=config.data_home(), prefix=".download-") as folder:
                 download = Path(folder) / (name if _PLAIN_NAME.fullmatch(name) else "package.argosmodel")
-                download.write_bytes(data)
+                try:
+                    with download.open("wb") as sink:
+                        _download(link, sink, limits.MAX_PACKAGE_BYTES)
+                except (urllib.error.URLError, ValueError) as err:
+                    errors.append(f"{clip(link, 80)}: {clip(str(getattr(err, 'reason', err)), 80)}")
+                    continue
                 return install_file(download)
         except OSError as err:
             raise from_os_error(err, config.data_home(), ModelError, "cannot save the download") from None

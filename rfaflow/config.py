@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rfaflow.errors import RfaflowError, clip
+
 ARGOS_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 
 
@@ -29,4 +31,7 @@ def package_index_url() -> str:
 
 def pool_segments() -> int:
     """Segments a batch run gathers from several drafts before one pooled translation call (bounds memory)."""
-    return int(os.environ.get("RFAFLOW_POOL_SEGMENTS", "1000"))
+    value = os.environ.get("RFAFLOW_POOL_SEGMENTS", "1000")
+    if not value.strip().isdigit() or int(value) < 1:
+        raise RfaflowError(f"RFAFLOW_POOL_SEGMENTS must be a whole number of at least 1, not '{clip(value)}'")
+    return int(value)

@@ -103,7 +103,8 @@ def translation_credit(draft_translator: str | None, translations: Sequence[Tran
 
 
 def credit_line(draft: Draft, translations: Sequence[Translation]) -> str:
-    """E.g. "Written by Kim Min-ji for RFA's Korean Service. Translated by Soo Min Jo. Written in English by Joshua Lipes." """
+    """E.g. "Written by Kim Min-ji for RFA's Korean Service. Translated by Soo Min Jo. Written in English by Joshua
+    Lipes." """
     parts = [f"Written by {draft.reporter} for {draft.service}."]
     parts += translation_credit(draft.translator, translations)
     if draft.english_writer:

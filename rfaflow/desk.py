@@ -19,7 +19,7 @@ from rfaflow.qa import ERROR, WARNING, Finding
 from rfaflow.qa.checks import check_pair, check_pairs
 from rfaflow.segment import HANGUL
 from rfaflow.store import Store
-from rfaflow.translate import Translation, TranslationChain
+from rfaflow.translate import TermProtector, Translation, TranslationChain
 from rfaflow.translate.memory import (
     DEFAULT_FUZZY_THRESHOLD,
     Suggestion,
@@ -51,7 +51,7 @@ def build_chain(
 
 
 def unit_findings(unit_id: str, source: str, english: str, markup_problems: Sequence[str] = (),
-                  glossary: Glossary | None = None, date: dt.date | None = None) -> list[Finding]:
+                  glossary: TermProtector | None = None, date: dt.date | None = None) -> list[Finding]:
     """The QA findings of one translated unit (plain source, plain English), marks that could not be placed
     included."""
     findings = [Finding(unit_id, problem.check, problem.severity, problem.message)
@@ -59,7 +59,7 @@ def unit_findings(unit_id: str, source: str, english: str, markup_problems: Sequ
     return findings + [Finding(unit_id, "markup", WARNING, problem) for problem in markup_problems]
 
 
-def check_brief(brief: Brief, glossary: Glossary | None = None, rendered: str | None = None) -> list[Finding]:
+def check_brief(brief: Brief, glossary: TermProtector | None = None, rendered: str | None = None) -> list[Finding]:
     """Every unit of a brief checked as it was translated, then the rendered brief as a whole: source-language
     script anywhere in it (a name in the front matter, a template's text) is an error."""
     findings = [finding for unit in brief.units
@@ -130,14 +130,13 @@ def review_draft(
     prepared = prepare(draft)
     results = chain.submit_available(prepared.texts)()
     memory = chain.memory if isinstance(chain.memory, TranslationMemory) else None
-    glossary = chain.glossary if isinstance(chain.glossary, Glossary) else None
     segments = []
     for unit, translation in zip(prepared.units, results, strict=True):
         english, findings = "", []
         if translation is not None:
             restored = restore(unit.text, unit.marks, translation.text)
             english = restored.plain
-            findings = unit_findings(unit.id, unit.text, english, restored.problems, glossary, draft.date)
+            findings = unit_findings(unit.id, unit.text, english, restored.problems, chain.glossary, draft.date)
         approved = translation is not None and translation.origin.kind in ("tm", "pe")
         suggestions = [] if approved or memory is None else memory.suggestions(unit.tagged, fuzzy_threshold)
         segments.append(ReviewSegment(unit, translation, english, findings, suggestions))

@@ -54,11 +54,9 @@ class Block(Generic[T]):
 
     def map(self, function: Callable[[Block[T], T], U]) -> Block[U]:
         """The same tree with every line replaced by `function(block, line)`."""
-        return replace(  # type: ignore[return-value]
-            self,
-            lines=tuple(function(self, line) for line in self.lines),
-            children=tuple(child.map(function) for child in self.children),
-        )
+        return Block(self.kind, tuple(function(self, line) for line in self.lines),
+                     tuple(child.map(function) for child in self.children), self.level, self.ordered, self.start,
+                     self.tight, self.src, self.title, self.literal)
 
     def walk(self) -> list[Block[T]]:
         """This block and every block inside it, in reading order."""

@@ -265,10 +265,11 @@ class _FrontMatterLoader(yaml.SafeLoader):
         self.path = path
         self.depth = self.nodes = 0
 
-    def _refuse(self, mark: yaml.Mark, problem: str) -> DraftError:
-        return DraftError(f"malformed front matter on line {mark.line + 2}: {problem}", self.path)
+    def _refuse(self, mark: Any, problem: str) -> DraftError:  # a yaml Mark (pure-Python or libyaml) or None
+        where = f" on line {mark.line + 2}" if mark is not None else ""
+        return DraftError(f"malformed front matter{where}: {problem}", self.path)
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise self._refuse(event.start_mark, "aliases (*name) are not allowed; write the value out")
@@ -299,7 +300,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
                 raise self._refuse(node.start_mark, f"the value {problem}")
         return value
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date:
         # SafeConstructor assumes the text has a timestamp's shape: `!!timestamp soon` would raise AttributeError.
         if not self.timestamp_regexp.match(self.construct_scalar(node)):
             raise ValueError(node.value)

@@ -92,7 +92,8 @@ def os_problem(err: OSError) -> str:
     return known or clip(err.strerror or str(err) or type(err).__name__, 80)
 
 
-def from_os_error(err: OSError, path: Path | str, error: type[RfaflowError] = OutputError, doing: str = "") -> RfaflowError:
+def from_os_error(err: OSError, path: Path | str, error: type[RfaflowError] = OutputError,
+                  doing: str = "") -> RfaflowError:
     """`error` for `err` met while `doing` ("cannot write", say) on `path`: one line naming the file and the fix."""
     where = err.filename if isinstance(err.filename, str) and err.filename != str(path) else None
     problem = os_problem(err) + (f" ({where})" if where else "")

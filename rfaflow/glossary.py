@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from rfaflow.errors import RfaflowError, clip, decode_utf8
 from rfaflow.translate import primary_language
@@ -79,7 +80,7 @@ def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> li
         raise GlossaryError("not a TBX file (expected a <martif> root element)", path) from None
     terms = []
     for unit in store.units:
-        by_lang = {}
+        by_lang: dict[str, list[Any]] = {}
         for node in unit.getlanguageNodes():
             lang = node.get("{http://www.w3.org/XML/1998/namespace}lang")
             by_lang.setdefault(primary_language(lang), unit.get_target_terms(lang))

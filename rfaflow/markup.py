@@ -114,7 +114,7 @@ def restore(source_text: str, marks: Sequence[Mark], translated: str) -> Restore
             continue
         what = _describe(mark, source_text)
         if mark.atom:
-            nodes = _tidy([*nodes, Inline("text", " "), _atom(mark, source_text)])
+            nodes = tuple(_tidy([*nodes, Inline("text", " "), _atom(mark, source_text)]))
             problems.append(f"{what} did not come back in the translation; appended to the sentence")
         else:
             nodes = (Inline(mark.kind, children=nodes, href=mark.href, title=mark.title),)

@@ -29,9 +29,10 @@ GRID_SHARED and GRID_LANGUAGE there): the margin of a setting is the smaller of 
 sentence F1 over the best baseline (Lead-N and every sumy algorithm), a language's position and length weights are
 scored by the mean margin over their grid neighbourhood so that an isolated lucky point does not win, and the shared
 parameters maximise the smaller of the two languages' scores. One parameter set for both languages was not possible
-(the best single set over the same grid gains under 0.01 on its weakest number): the English extracts favour central sentences whatever their length,
-the Korean ones long sentences (short Korean "sentences" are often captions, bylines and subheads), so the length
-weight is per language. The position prior's weight came out 0 in both: the lede rule alone keeps sentence 0.
+(the best single set over the same grid gains under 0.01 on its weakest number): the English extracts favour
+central sentences whatever their length, the Korean ones long sentences (short Korean "sentences" are often
+captions, bylines and subheads), so the length weight is per language. The position prior's weight came out 0 in
+both: the lede rule alone keeps sentence 0.
 """
 
 from __future__ import annotations
@@ -117,7 +118,8 @@ def quotation_units(sentences: Sequence[str]) -> list[list[int]]:
     while index < len(sentences):
         double, single, _ = _scan_quotes(sentences[index], False, False)
         end, stray = index, False
-        while (double or single) and not stray and end + 1 < len(sentences) and end - index + 1 < MAX_QUOTATION_SENTENCES:
+        while ((double or single) and not stray and end + 1 < len(sentences)
+               and end - index + 1 < MAX_QUOTATION_SENTENCES):
             end += 1
             double, single, stray = _scan_quotes(sentences[end], double, single)
         if double or single or stray:

@@ -19,7 +19,6 @@ from rfaflow.formats import FORMATS
 from rfaflow.story import inline_html, inline_md, link_path, markdown_escape, story_html, story_md
 
 
-
 def builtin_templates() -> Path:
     """templates/ ships inside the wheel as rfaflow/templates; in a source checkout it sits beside rfaflow/."""
     packaged = Path(__file__).parent / "templates"
@@ -46,7 +45,8 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
-        raise TemplateFailure(f"template '{name}' not found in {', '.join(env.loader.searchpath)}") from None
+        searched = ", ".join(getattr(env.loader, "searchpath", []))
+        raise TemplateFailure(f"template '{name}' not found in {searched}") from None
     except jinja2.TemplateSyntaxError as err:
         raise TemplateFailure(f"template syntax error on line {err.lineno}: {err.message}", err.filename) from None
     except jinja2.UndefinedError as err:

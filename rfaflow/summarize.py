@@ -69,7 +69,7 @@ class _Tokenizer:
 
     def __init__(self, language: str, sentences: Sequence[str] = ()) -> None:
         self.language = language
-        self._found = dict(zip(sentences, words_of(sentences, language))) if sentences else {}
+        self._found = dict(zip(sentences, words_of(sentences, language), strict=True)) if sentences else {}
 
     def to_words(self, text: str) -> list[str]:
         found = self._found.get(text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from rfaflow import __version__
 from rfaflow.credits import machine_description
@@ -51,7 +52,7 @@ class XliffError(RfaflowError):
 
 
 @cache
-def _xliff_file_class() -> type:
+def _xliff_file_class() -> Any:
     """translate-toolkit's XLIFF store, writing the 1.2 namespace (its default is 1.1); imported on first use."""
     from translate.storage import xliff
 
@@ -148,7 +149,8 @@ def _set_inline(element, text: str, marks) -> None:
             stack.pop()
             continue
         tag = "x" if match.group(3) else "g"
-        node = etree.SubElement(stack[-1], f"{{{XLIFF_1_2}}}{tag}", {"id": str(number), "ctype": _CTYPES[kinds[number]]})
+        attributes = {"id": str(number), "ctype": _CTYPES[kinds[number]]}
+        node = etree.SubElement(stack[-1], f"{{{XLIFF_1_2}}}{tag}", attributes)
         if tag == "g":
             stack.append(node)
     _append_text(stack[-1], text[position:])

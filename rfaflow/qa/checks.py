@@ -116,7 +116,7 @@ def check_pair(source: str, target: str, glossary: TermChecker | None = None, *,
     empty = _empty(source, target)
     if empty:
         return empty
-    checks = {**CHECKS, "numbers": partial(check_numbers, date=date)}
+    checks: dict[str, Callable[[str, str], list[Problem]]] = {**CHECKS, "numbers": partial(check_numbers, date=date)}
     problems = [problem for name, check in checks.items() if name != "empty" for problem in check(source, target)]
     if glossary is not None:
         problems += [Problem("glossary", ERROR, message) for message in glossary.violations(source, target)]

@@ -170,6 +170,12 @@ def _sino_value(word: str) -> int:
     return (_KO_SINO.get(tens, 1) * 10 if "십" in word else 0) + _KO_SINO.get(units, 0)
 
 
+def _always(match: re.Match[str] | None) -> re.Match[str]:
+    """The match of a pattern whose every part is optional (or, for _NUM, of text already matched): never None."""
+    assert match is not None
+    return match
+
+
 def _finite(found: list[Quantity]) -> list[Quantity]:
     """A number of 309 digits or more reads as infinity, which no check can compare or print: such a string of
     digits is not a quantity a translation states, so it is left out."""
@@ -188,7 +194,7 @@ def _calendar_day(before: str, day: int, date: datetime.date) -> tuple[datetime.
     coming") marks one ahead; a month (2월, 지난달) or year (2016년, 지난해) written before it is used.
     """
     window = before[-20:]
-    m = _KO_DATE_BEFORE.search(window)
+    m = _always(_KO_DATE_BEFORE.search(window))
     start = len(before) - len(window) + m.start()
     ahead = bool(m.group("coming"))
     year, month = date.year, date.month
@@ -230,10 +236,10 @@ def korean_quantities(text: str, *, date: datetime.date | None = None) -> list[Q
     for m in _KO_CHAIN_RE.finditer(text):
         chain, end = m.group(0), m.end()
         if text[max(m.start() - 1, 0):m.start()] == "제":  # 제3조 is Article 3, 제47회 the 47th
-            chain = re.match(_NUM, chain).group(0)
+            chain = _always(re.match(_NUM, chain)).group(0)
             end = m.start() + len(chain)
         value = _korean_value(chain) + _VULGAR.get(chain[-1], 0.0)
-        suffix = _KO_SUFFIX.match(text, end)
+        suffix = _always(_KO_SUFFIX.match(text, end))
         unit = suffix.group("unit") or ""
         symbol = text[max(m.start() - 2, 0): m.start()].strip()[-1:]
         currency = (_CURRENCY_WORDS.get(suffix.group("cur") or "") or _SYMBOLS.get(suffix.group("sym") or "")
@@ -407,7 +413,7 @@ def english_quantities(text: str) -> list[Quantity]:
                      else Quantity(12, m.group(0), TIME, strong=False))
     for m in _DIGITS.finditer(text):
         value = _number(m.group(1), m.group(2))
-        suffix = _EN_SUFFIX.match(text, m.end())
+        suffix = _always(_EN_SUFFIX.match(text, m.end()))
         before = text[max(m.start() - 4, 0): m.start()].rstrip()
         symbol = next((s for s in sorted(_SYMBOLS, key=len, reverse=True) if before.endswith(s)), "")
         currency = _SYMBOLS.get(symbol) or _CURRENCY_WORDS.get((suffix.group("cur") or "").lower())
@@ -424,7 +430,7 @@ def english_quantities(text: str) -> list[Quantity]:
         alts += _second_year(text[:m.start()], value) + _share(text[:m.start()], value)
         hedge = _EN_HEDGE.search(text[max(m.start() - 20, 0): m.start()])
         found.append(Quantity(value, symbol + text[m.start():suffix.end()].strip(), kind, currency, alts,
-                              hedge.lastgroup if hedge else "",
+                              (hedge.lastgroup or "") if hedge else "",
                               strong=not _EN_CONVERSION.search(text[max(m.start() - 50, 0): m.start()])))
     for m in _EN_WORDS_RE.finditer(text):
         word = m.group("word").lower()

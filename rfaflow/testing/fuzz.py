@@ -416,10 +416,10 @@ def _pick(rng: random.Random, usual: Sequence[Any], odd: Sequence[Any]) -> Any:
 
 # --- Text pieces -------------------------------------------------------------------------------------------------
 
-_KO = ("북한", "주민", "소식통", "국경", "세관", "압록강", "신의주", "화물", "당국", "광산", "김정은", "김정은 국무위원장",
-       "함경북도", "평안북도", "자유아시아방송", "무역", "지난", "18일", "1천860만", "300여", "2026년", "11월", "3.5%",
-       "달러", "톤", "이달", "중순부터", "희토류", "수출을", "전면", "중단한", "것으로", "알려졌다", "월요일", "1~10월",
-       "5천", "억", "조", "두", "세", "열", "첫째", "2·3", "(", ")")
+_KO = ("북한", "주민", "소식통", "국경", "세관", "압록강", "신의주", "화물", "당국", "광산", "김정은",
+       "김정은 국무위원장", "함경북도", "평안북도", "자유아시아방송", "무역", "지난", "18일", "1천860만", "300여",
+       "2026년", "11월", "3.5%", "달러", "톤", "이달", "중순부터", "희토류", "수출을", "전면", "중단한", "것으로",
+       "알려졌다", "월요일", "1~10월", "5천", "억", "조", "두", "세", "열", "첫째", "2·3", "(", ")")
 _EN = ("the", "North", "Korea", "Sinuiju", "Kim Jong Un", "Kim Jong-un", "said", "million", "18.6", "Nov. 3",
        "RFA", "tons", "Monday", "$5", "1,000", "10%")
 _ODD = ("\u00a0", "\u200b", "\u200d", "\u2028", "\u2029", "\u0301", "\ufeff", "\x0b", "\x0c", "\x1c", "\x85", "\x7f",
@@ -479,7 +479,8 @@ def _yaml_scalar(rng: random.Random) -> str:
     if roll == 0:
         return _plain(rng) + rng.choice(("", " #2 공장", ": 속보", " - 2", ":", " # ", "\t#x", "#1"))
     if roll == 1:
-        inner = "".join(rng.choice(_ESCAPES) if rng.random() < 0.3 else rng.choice(_KO) for _ in range(rng.randint(1, 5)))
+        inner = "".join(rng.choice(_ESCAPES) if rng.random() < 0.3 else rng.choice(_KO)
+                        for _ in range(rng.randint(1, 5)))
         return f'"{inner}"' + rng.choice(("", "", " 준비", " # ok"))
     if roll == 2:
         return "'" + _plain(rng).replace("'", "''") + rng.choice(("'", "''", "'' x'", "' 준비", "'"))
@@ -535,7 +536,8 @@ def _laughs(rng: random.Random) -> list[str]:
 
 def front_matter(rng: random.Random) -> str:
     """`field: value` lines: a valid draft's, then sometimes damaged (values, names, duplicates, YAML oddities)."""
-    fields = {"headline": _plain(rng), "date": rng.choice(("2026-11-20", "2024-02-29")), "service": "RFA's Korean Service",
+    fields = {"headline": _plain(rng), "date": rng.choice(("2026-11-20", "2024-02-29")),
+              "service": "RFA's Korean Service",
               "reporter": rng.choice(("Kim Ha-eun", "김하은", "Lee Jun-seo"))}
     for name in rng.sample(_FIELDS[4:], rng.randint(0, 8)):
         fields[name] = {"tags": "[north-korea, trade]", "notes": "|\n  private", "language": "ko",
@@ -877,7 +879,8 @@ def _metadata(rng: random.Random) -> bytes:
                                 "from_name": "Korean", "to_name": "English", "type": "translate"}
     odd: tuple[Any, ...] = ("", None, 0, 1.5, True, [], ["ko"], {"a": 1}, "KO", "ko-KR", "x" * 300, "\u0000", "ko\nen",
                             "../x", "9" * 5000)
-    for field in rng.sample(list(metadata) + ["target_prefix", "package_name", "links", "languages"], rng.randint(1, 3)):
+    extra_fields = ["target_prefix", "package_name", "links", "languages"]
+    for field in rng.sample(list(metadata) + extra_fields, rng.randint(1, 3)):
         if rng.random() < 0.2:
             metadata.pop(field, None)
         else:
@@ -975,7 +978,8 @@ def mutate(data: bytes, rng: random.Random, limit: int = MAX_TEXT_INPUT) -> byte
             else:
                 buffer[at] ^= 1 << rng.randrange(8)
         elif roll == 1 and buffer:
-            buffer[rng.randrange(len(buffer))] = rng.choice((0, 0x0A, 0x0D, 0x20, 0x7F, 0x80, 0xC0, 0xFF, rng.randrange(256)))
+            interesting = (0, 0x0A, 0x0D, 0x20, 0x7F, 0x80, 0xC0, 0xFF, rng.randrange(256))
+            buffer[rng.randrange(len(buffer))] = rng.choice(interesting)
         elif roll in (2, 3):
             if rng.random() < 0.5:  # at a line start, where Markdown, YAML and CSV read structure
                 at = bytes(buffer).rfind(b"\n", 0, at) + 1

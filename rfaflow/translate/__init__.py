@@ -23,12 +23,15 @@ def primary_language(code: str | None) -> str:
     return (code or "").replace("_", "-").split("-")[0].lower()
 
 
+OriginKind = Literal["tm", "mt", "pe"]
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a translation came from: a translator's approved memory ("tm"), a named machine-translation model
     ("mt"), or a translator's post-edit ("pe") of the machine translation named by engine and model, if any."""
 
-    kind: Literal["tm", "mt", "pe"]
+    kind: OriginKind
     source_lang: str
     target_lang: str
     translator: str | None = None
@@ -63,9 +66,12 @@ class MachineTranslator(Protocol):
 
 
 class TermProtector(Protocol):
-    """A glossary as the chain sees it: rewrites a source so machine translation keeps the approved terms."""
+    """A glossary as the chain sees it: rewrites a source so machine translation keeps the approved terms, and
+    (for QA) names the approved terms a translation lacks."""
 
     def protect(self, source: str) -> str: ...
+
+    def violations(self, source: str, target: str) -> list[str]: ...
 
 
 class TranslationCache(Protocol):
@@ -128,7 +134,7 @@ class TranslationChain:
         """Look `texts` up in the memory and the cache and queue the rest on the machine engine, returning at once;
         the returned function waits and gives one translation per text, in order, None where neither memory nor a
         machine engine has one. Machine translations are cached (and counted) when collected."""
-        results = self.memory.translate(texts) if self.memory else [None] * len(texts)
+        results: list[Translation | None] = self.memory.translate(texts) if self.memory else [None] * len(texts)
         self.counts["memory"] += sum(result is not None for result in results)
         missing = [i for i, result in enumerate(results) if result is None]
         machine = self.machine if missing else None

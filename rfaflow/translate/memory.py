@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rfaflow import __version__, limits
 from rfaflow.errors import MemoryFileError, RfaflowError, clip, from_os_error
 from rfaflow.markup import TAG, strip_tags
-from rfaflow.translate import Origin, Translation, primary_language
+from rfaflow.translate import Origin, OriginKind, Translation, primary_language
 
 if TYPE_CHECKING:
     from lxml.etree import XMLSyntaxError, _Element, _ElementTree
@@ -96,7 +96,8 @@ def _declared_codec(name: str, data: bytes, path: Path, error: type[RfaflowError
             raise LookupError(name)
         ascii_compatible = _PRINTABLE_ASCII.decode(codec) == _PRINTABLE_ASCII.decode("ascii")  # LookupError: rot13
     except LookupError:
-        raise error(f"declares encoding '{clip(name)}', which is not a known encoding; save it as UTF-8", path) from None
+        raise error(f"declares encoding '{clip(name)}', which is not a known encoding; save it as UTF-8",
+                    path) from None
     except UnicodeError:  # UTF-16, UTF-32
         ascii_compatible = False
     if not ascii_compatible:
@@ -242,7 +243,7 @@ class MemoryUnit:
     translator: str | None
     changed: str  # TMX timestamp (YYYYMMDDThhmmssZ) or "", sortable as text
     id: str = ""
-    kind: str = "tm"
+    kind: OriginKind = "tm"
     engine: str | None = None
     model: str | None = None
     model_version: str | None = None

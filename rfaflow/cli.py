@@ -13,6 +13,7 @@ import click
 
 from rfaflow import __version__
 from rfaflow.errors import ExitCode, QaErrors, RfaflowError, clip, from_os_error, terminal_text
+from rfaflow.formats import FORMAT_NAMES
 from rfaflow.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -20,7 +21,6 @@ from rfaflow.summarize import (
     SUMMARY_LANGUAGES,
     SummaryOptions,
 )
-from rfaflow.formats import FORMAT_NAMES
 from rfaflow.translate import ENGINE_NAMES
 from rfaflow.translate.memory import DEFAULT_FUZZY_THRESHOLD
 

@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rfaflow.testing.fuzz import SUFFIXES, TARGETS, Finding, Harness, finding_for, shrink
+# Imported after the sys.path tweak above, so the script runs from a checkout without installing.
+from rfaflow.testing.fuzz import SUFFIXES, TARGETS, Finding, Harness, finding_for, shrink  # noqa: E402
 
 DEFAULT_CRASHERS = ROOT / "bench" / "crashers"
 TIME_SHARE = {target: 0.5 if target == "package" else 1.0 for target in TARGETS}

@@ -31,8 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rfaflow.qa import ERROR
-from rfaflow.qa.numbers import check_numbers
+# Imported after the sys.path tweak above, so the script runs from a checkout without installing.
+from rfaflow.qa import ERROR  # noqa: E402
+from rfaflow.qa.numbers import check_numbers  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-ko-en" / "dev.jsonl"
 MAX_FALSE_FLAG_RATE = 0.01

@@ -131,7 +131,7 @@ def grid_margins(name: str) -> dict[tuple[float, ...], float]:
                           [tokenizer.tokenize(s) for s in sentences], _create_ngrams(reference, 2), gold))
     margins = {}
     for values in product(*GRID_SHARED.values(), *GRID_LANGUAGE.values()):
-        parameters = news_summary.NewsParameters(**dict(zip([*GRID_SHARED, *GRID_LANGUAGE], values)))
+        parameters = news_summary.NewsParameters(**dict(zip([*GRID_SHARED, *GRID_LANGUAGE], values, strict=True)))
         rouge2, f1 = [], []
         for words, units, tokens, reference, gold in documents:
             picked = news_summary.select(words, units, len(gold), parameters)
@@ -148,7 +148,8 @@ def grid(names: list[str]) -> None:
 
     def smoothed(margins: dict, shared: tuple, position: float, length: float) -> float:
         i, j = positions.index(position), lengths.index(length)
-        return mean(margins[(*shared, p, q)] for p in positions[max(i - 1, 0):i + 2] for q in lengths[max(j - 1, 0):j + 2])
+        return mean(margins[(*shared, p, q)]
+                    for p in positions[max(i - 1, 0):i + 2] for q in lengths[max(j - 1, 0):j + 2])
 
     margins = {name: grid_margins(name) for name in names}
     rows = []
@@ -158,11 +159,13 @@ def grid(names: list[str]) -> None:
         raw = min(margins[name][(*shared, p, q)] for name, (_, p, q) in best.items())
         rows.append((min(score for score, _, _ in best.values()), raw, shared, best))
     rows.sort(key=lambda row: (-row[0], -row[1]))  # ties: the better margin at the chosen points
-    print(f"| {' | '.join(GRID_SHARED)} | " + " | ".join(f"{name}: smoothed, position, length, margin" for name in names)
+    print(f"| {' | '.join(GRID_SHARED)} | "
+          + " | ".join(f"{name}: smoothed, position, length, margin" for name in names)
           + " |")
     print("|---" * (len(GRID_SHARED) + len(names)) + "|")
     for _, _, shared, best in rows[:10]:
-        cells = [f"{score:+.3f}, {p}, {q}, {margins[name][(*shared, p, q)]:+.3f}" for name, (score, p, q) in best.items()]
+        cells = [f"{score:+.3f}, {p}, {q}, {margins[name][(*shared, p, q)]:+.3f}"
+                 for name, (score, p, q) in best.items()]
         print(f"| {' | '.join(map(str, shared))} | {' | '.join(cells)} |")
 
 

@@ -10,14 +10,15 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import SAMPLE_TM, SAMPLES, write_draft
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.batch import BatchOptions, run_batch
 from rfaflow.cli import cli
 from rfaflow.progress import Progress
 from rfaflow.store import Store
 
-SUMMARY = re.compile(r"^(\d+) drafts: (\d+) done, (?:(\d+) unchanged, )?(\d+) failed, ([\d,]+) segments, (\d+)% from cache, ")
+SUMMARY = re.compile(r"^(\d+) drafts: (\d+) done, (?:(\d+) unchanged, )?(\d+) failed, "
+                     r"([\d,]+) segments, (\d+)% from cache, ")
 
 
 def make_archive(root: Path) -> Path:
@@ -136,12 +137,15 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     expected = {f"2026/{name}": reason for name, reason in BAD_REASONS.items()}
     advice = "; add them to a --tm file or use --engine argos with an installed model"
     expected["2026/11/sinuiju-coal.md"] = (
-        "6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
-        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
+        "6 of 8 segments have no translation in the memory"
+        " (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…',"
+        " 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
         + advice)
     expected["2026/dancheon-miners.md"] = (
         "6 of 6 segments have no translation in the memory (headline '단천 광산 노동자들, 석 달째 임금 못 받아',"
-        " 1 '함경남도 단천의 한 광산 노동자들이 석 달째 임금과 …', 2 '이 주민은 \"광산 기업소가 9월부터 월급을 한 푼도 …'"
+        " 1 '함경남도 단천의 한 광산 노동자들이 석 달째 임금과 …',"
+        " 2 '이 주민은 \"광산 기업소가 9월부터 월급을 한 푼도 …'"
         " and 3 more)" + advice)
     assert errors == sorted(f"Error: {archive / draft}: {reason}" for draft, reason in expected.items())
     report = json.loads(stdout)
@@ -154,7 +158,8 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     manifest = {e["draft"]: e for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["drafts"]}
     assert manifest["2026/empty.md"] == {
         "draft": "2026/empty.md", "status": "failed", "outputs": [], "segments": 0, "units": {}, "origins": {},
-        "review": None, "qa": None, "error": "file is empty", "headline": None, "date": None, "reporter": None, "slug": None, "summary": None,
+        "review": None, "qa": None, "error": "file is empty",
+        "headline": None, "date": None, "reporter": None, "slug": None, "summary": None,
     }
 
 
@@ -197,7 +202,8 @@ def test_hostile_names_and_links_never_write_outside_the_output(tmp_path: Path) 
     report = json.loads(stdout)
     failures = {f["draft"]: f["error"] for f in report["failures"]}
     assert failures["link-out.md"] == "symlink points outside the archive; not read"
-    assert failures["2026/musan-again.md"] == "refused to write 2026/musan-again.html: it would land outside the output folder"
+    assert failures["2026/musan-again.md"] == (
+        "refused to write 2026/musan-again.html: it would land outside the output folder")
     assert not any(name.startswith("folder-out") for name in tree(out))
     assert {'we<i>rd & "odd" ..html', 'we<i>rd & "odd" ..md', "link-in.html", "musan.html"} <= set(tree(out))
     assert 'href="we%3Ci%3Erd%20%26%20%22odd%22%20..html"' in (out / "index.html").read_text(encoding="utf-8")
@@ -213,18 +219,22 @@ def test_output_folder_inside_the_archive_is_not_read_as_drafts(tmp_path: Path) 
     assert first["drafts"] == 3
     assert json.loads(batch(*args)[1])["drafts"] == 3
     code, _, stderr = batch(str(archive), "-o", str(archive), "--engine", "tm")
-    assert (code, stderr) == (1, f"Error: {archive}: the output folder is the archive itself; briefs would overwrite drafts\n")
+    assert (code, stderr) == (
+        1, f"Error: {archive}: the output folder is the archive itself; briefs would overwrite drafts\n")
 
 
 def test_a_draft_named_index_cannot_overwrite_the_index(tmp_path: Path) -> None:
     archive = make_archive(tmp_path)
     shutil.copy(SAMPLES / "musan.md", archive / "index.md")
-    code, stdout, _ = batch(str(archive), "-o", str(tmp_path / "out"), "--engine", "tm", "--tm", str(SAMPLE_TM), "--json")
+    code, stdout, _ = batch(
+        str(archive), "-o", str(tmp_path / "out"), "--engine", "tm", "--tm", str(SAMPLE_TM), "--json")
     failures = {f["draft"]: f["error"] for f in json.loads(stdout)["failures"]}
     assert failures["index.md"] == "its brief would overwrite the batch's index.html; rename the draft"
 
 
-def test_pooled_translation_sends_each_distinct_sentence_once(tmp_path: Path, installed_copy_model, monkeypatch) -> None:
+def test_pooled_translation_sends_each_distinct_sentence_once(
+    tmp_path: Path, installed_copy_model, monkeypatch
+) -> None:
     from rfaflow.translate.argos import ArgosTranslator
 
     calls: list[list[str]] = []
@@ -254,7 +264,8 @@ def test_a_sentence_still_being_translated_for_one_pool_is_not_queued_again_for_
     sent = [text for call in calls for text in call]
     assert len(sent) == len(set(sent)) == 6 + 6  # the copy's sentences were queued once, for the original
     assert (report.done, report.machine_translated, report.from_cache) == (4, 12, 6)
-    assert tree(tmp_path / "out")["2026/dancheon-miners-copy.html"] == tree(tmp_path / "out")["2026/dancheon-miners.html"]
+    written = tree(tmp_path / "out")
+    assert written["2026/dancheon-miners-copy.html"] == written["2026/dancheon-miners.html"]
 
 
 def test_progress_on_a_terminal_and_in_a_log(tmp_path: Path) -> None:
@@ -328,4 +339,5 @@ def test_pooling_keeps_every_draft_in_order(
         for name, sentences in expected.items():
             brief = (out / name.replace(".md", ".html")).read_text(encoding="utf-8")
             story = brief.split('<section class="story">', 1)[1]
-            assert re.findall(r'<p><span class="sentence" data-id="\d+" data-origin="mt">(.*?)</span></p>', story) == sentences
+            pattern = r'<p><span class="sentence" data-id="\d+" data-origin="mt">(.*?)</span></p>'
+            assert re.findall(pattern, story) == sentences

@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 from conftest import SAMPLES
-
-from rfaflow.draft import read_draft
 from rfaflow.brief import prepare
+from rfaflow.draft import read_draft
 from rfaflow.testing.copy_model import default_corpus
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLES, SAMPLE_TM
 
+from conftest import ROOT, SAMPLE_TM, SAMPLES
 from rfaflow import __version__
 from rfaflow.cli import cli
 
@@ -41,10 +41,12 @@ def test_help_imports_no_heavy_library() -> None:
         "import sys; from rfaflow.cli import cli\n"
         "try: cli(['--help'], prog_name='rfaflow')\n"
         "except SystemExit: pass\n"
-        "heavy = [m for m in ('argostranslate', 'ctranslate2', 'kiwipiepy', 'sumy', 'sentencepiece') if m in sys.modules]\n"
+        "heavy = [m for m in ('argostranslate', 'ctranslate2', 'kiwipiepy', 'sumy', 'sentencepiece')"
+        " if m in sys.modules]\n"
         "print('HEAVY', heavy, file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True)
     assert "HEAVY []" in result.stderr
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert not imported & {"argostranslate", "ctranslate2", "kiwipiepy", "sumy"}
@@ -65,7 +67,8 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_wheel_ships_templates_and_renders_outside_the_checkout(tmp_path: Path) -> None:
     """A non-editable install must find its templates inside the package, not in the source tree."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(ROOT)],
         check=True, capture_output=True,
     )
     wheel = next(tmp_path.glob("rfaflow-*.whl"))
@@ -76,7 +79,8 @@ def test_wheel_ships_templates_and_renders_outside_the_checkout(tmp_path: Path) 
                    check=True, capture_output=True)
     code = "import sys; from rfaflow.cli import main; sys.argv = sys.argv[1:]; main()"
     result = subprocess.run(
-        [sys.executable, "-c", code, "rfaflow", "render", str(SAMPLES / "musan.md"), "--tm", str(SAMPLE_TM), "-f", "md"],
+        [sys.executable, "-c", code, "rfaflow", "render", str(SAMPLES / "musan.md"),
+         "--tm", str(SAMPLE_TM), "-f", "md"],
         capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "RFAFLOW_HOME": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES, write_draft
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.cli import cli
 
 MUSAN = SAMPLES / "musan.md"
@@ -111,7 +111,8 @@ def test_desk_tools_list_what_has_no_translation(tmp_path: Path) -> None:
 
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
     units = etree.parse(str(xlf)).getroot().findall(".//x:trans-unit", ns)
-    assert [(u.get("id"), u.find("x:target", ns).get("state"), u.findtext("x:target", namespaces=ns)) for u in units] == [
+    assert [(u.get("id"), u.find("x:target", ns).get("state"), u.findtext("x:target", namespaces=ns))
+            for u in units] == [
         ("1", "final", "According to the source, the order came without any advance notice."), ("2", "new", "")]
     page = tmp_path / "review.html"
     assert invoke("review", draft, "--tm", SAMPLE_TM, "--engine", "tm", "-o", page).exit_code == 0

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, write_draft
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from conftest import SAMPLES, write_draft
 from rfaflow.brief import assemble_brief, prepare
 from rfaflow.cli import cli
 from rfaflow.document import Text, parse_body, segment_blocks
@@ -30,7 +30,8 @@ def kinds(markdown: str) -> list[str]:
 
 
 def test_blocks_of_every_kind() -> None:
-    body = ("## 소제목\n\n문단이다.\n\n> 인용문이다.\n\n- 하나\n- 둘\n\n3. 셋\n4. 넷\n\n![사진 설명](a.jpg \"제목\")\n\n"
+    body = ("## 소제목\n\n문단이다.\n\n> 인용문이다.\n\n- 하나\n- 둘\n\n3. 셋\n4. 넷\n\n"
+            "![사진 설명](a.jpg \"제목\")\n\n"
             "***\n\n```\ncode 그대로\n```\n\n# 첫 단계 제목\n\n#### 넷째 단계\n")
     blocks = parse_body(body)
     assert [b.kind for b in blocks] == ["subheading", "paragraph", "quote", "list", "list", "figure", "rule", "code",
@@ -44,7 +45,8 @@ def test_blocks_of_every_kind() -> None:
 
 
 def test_a_subheading_is_one_unit_without_its_markup_and_a_caption_another() -> None:
-    units, _ = segment_blocks(parse_body("## 양강도도 타격\n\n첫 문장이다. 둘째 문장이다.\n\n![사진 설명](a.jpg)\n"), "ko")
+    units, _ = segment_blocks(
+        parse_body("## 양강도도 타격\n\n첫 문장이다. 둘째 문장이다.\n\n![사진 설명](a.jpg)\n"), "ko")
     assert [(u.id, u.kind, u.text) for u in units] == [
         ("1", "subheading", "양강도도 타격"), ("2", "sentence", "첫 문장이다."), ("3", "sentence", "둘째 문장이다."),
         ("4", "caption", "사진 설명")]
@@ -152,7 +154,8 @@ _BLOCK = st.one_of(
     _marked().map(lambda text: "## " + text),
     _marked().map(lambda text: "> " + text),
     st.lists(_marked(), min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),
-    st.lists(_marked(), min_size=1, max_size=3).map(lambda items: "\n".join(f"{n}. {x}" for n, x in enumerate(items, 1))),
+    st.lists(_marked(), min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"{n}. {x}" for n, x in enumerate(items, 1))),
     _WORDS.map(lambda word: f"![{word} 사진](photo-{len(word)}.jpg)"),
 )
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, SAMPLE_TM, write_draft
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM
 
+from conftest import SAMPLE_TM
 from rfaflow.cli import cli
 from rfaflow.draft import split_front_matter, validate_front_matter
 from rfaflow.errors import DraftError
@@ -181,7 +181,8 @@ def test_values_that_read_as_typed(value: str, read: str) -> None:
 
 
 def test_comment_lines_and_lists_are_left_to_yaml() -> None:
-    fields = load("# 편집자 메모: 제목 확인 #1\n" + front(notes="\n  - '첫째: 소식통 #1'\n  - 둘째", tags="[a, b] # 태그"))
+    fields = load(
+        "# 편집자 메모: 제목 확인 #1\n" + front(notes="\n  - '첫째: 소식통 #1'\n  - 둘째", tags="[a, b] # 태그"))
     assert (fields["notes"], fields["tags"]) == ("첫째: 소식통 #1\n둘째", ["a", "b"])
 
 

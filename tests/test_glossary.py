@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, write_draft
 
+from conftest import SAMPLES, write_draft
 from rfaflow.cli import cli
 from rfaflow.glossary import (
     MAX_GLOSSARY_BYTES,
@@ -24,7 +24,8 @@ TBX_SAMPLE = SAMPLES / "glossary" / "korean-desk.tbx"
 def test_csv_sample_reads_header_notes_and_skips_comments() -> None:
     terms = read_glossary(CSV_SAMPLE)
     assert terms[0] == Term("김정은", "Kim Jong Un", "North Korean leader; never Kim Jong-un")
-    assert [t.source for t in terms] == ["김정은", "김정은 국무위원장", "함경북도", "평안북도", "신의주", "압록강", "자유아시아방송"]
+    assert [t.source for t in terms] == [
+        "김정은", "김정은 국무위원장", "함경북도", "평안북도", "신의주", "압록강", "자유아시아방송"]
 
 
 def test_tbx_variants_map_to_the_approved_term_and_deprecated_ones_are_forbidden() -> None:
@@ -60,7 +61,9 @@ def test_bad_glossaries_name_the_file_and_problem(tmp_path: Path, name: str, con
 def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
     latin = tmp_path / "latin.csv"
     latin.write_bytes("café,cafe\n".encode("latin-1"))
-    with pytest.raises(GlossaryError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 1\); save the glossary as UTF-8"):
+    with pytest.raises(
+        GlossaryError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 1\); save the glossary as UTF-8"
+    ):
         read_glossary(latin)
     with pytest.raises(GlossaryError, match="no such glossary file"):
         read_glossary(tmp_path / "absent.csv")
@@ -75,7 +78,8 @@ def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
 
 def test_protect_prefers_the_longest_term_and_matches_across_wrapped_lines() -> None:
     glossary = Glossary(read_glossary(CSV_SAMPLE))
-    assert glossary.protect("김정은 국무위원장이 함경북도를 찾았다.") == "Kim Jong Un이 North Hamgyong province를 찾았다."
+    assert glossary.protect("김정은 국무위원장이 함경북도를 찾았다.") == (
+        "Kim Jong Un이 North Hamgyong province를 찾았다.")
     assert glossary.protect("김정은\n국무위원장이") == "Kim Jong Un이"
     assert glossary.protect("김정일이 말했다.") == "김정일이 말했다."  # no term, text untouched
     assert [t.source for t in glossary.found("신의주에서 압록강을 건넌 김정은")] == ["신의주", "압록강", "김정은"]

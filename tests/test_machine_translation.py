@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, SAMPLE_TM
 
+from conftest import SAMPLE_TM, SAMPLES
+from rfaflow.brief import prepare
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import TranslationMissing
-from rfaflow.brief import prepare
 from rfaflow.translate import Origin, TranslationChain
 from rfaflow.translate.argos import CALL_SIZE, MAX_BATCH_SIZE, ArgosTranslator
 from rfaflow.translate.memory import TranslationMemory
@@ -21,7 +21,8 @@ from rfaflow.translate.memory import TranslationMemory
 def _varied_sentences(count: int) -> list[str]:
     rng = random.Random(7)
     words = "북한 당국 주민 소식통 광산 석탄 세관 수출 가격 3,500명 12% “인용” (괄호) 🙂 ABC 희토류 1천860만".split()
-    return [" ".join(rng.choices(words, k=rng.randint(1, 40))) + rng.choice([".", "?", "!", "다."]) for _ in range(count)]
+    return [" ".join(rng.choices(words, k=rng.randint(1, 40))) + rng.choice([".", "?", "!", "다."])
+            for _ in range(count)]
 
 
 def test_copy_model_returns_every_sentence_in_order_across_batches(installed_copy_model) -> None:
@@ -78,8 +79,10 @@ def test_render_without_model_fails_and_writes_nothing(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "-o", f"{out}/"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Error: {draft}: 6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
-        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
+        f"Error: {draft}: 6 of 8 segments have no translation in the memory"
+        " (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…',"
+        " 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more)"
         " and no ko→en")
     assert not out.exists()
 
@@ -89,8 +92,10 @@ def test_memory_only_engine_reports_what_it_lacks(installed_copy_model) -> None:
     result = CliRunner().invoke(cli, ["render", str(draft), "--tm", str(SAMPLE_TM), "--engine", "tm"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {draft}: 6 of 8 segments have no translation in the memory (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
-        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…', 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more);"
+        f"Error: {draft}: 6 of 8 segments have no translation in the memory"
+        " (1 '평안북도 신의주 세관이 이번 주부터 석탄 수입을 일시…',"
+        " 2 '신의주의 한 소식통은 \"세관 간부들이 지난 22일 석…',"
+        " 3 '그동안 하루 평균 30여 대의 화물차가 석탄을 싣고 …' and 3 more);"
         " add them to a --tm file or use"
         " --engine argos with an installed model\n"
     )

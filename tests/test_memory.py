@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES
 
+from conftest import SAMPLE_TM, SAMPLES
 from rfaflow.brief import prepare
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft

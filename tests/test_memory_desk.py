@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLE_TM
 
+from conftest import SAMPLE_TM
 from rfaflow.cli import cli
 from rfaflow.store import Store
 from rfaflow.translate.memory import MemoryUnit, TranslationMemory, read_tmx

@@ -1,4 +1,7 @@
-"""Model packages: install from a file or a package index (served on 127.0.0.1), list, remove; bad files refused whole."""
+"""Model packages: install from a file or a package index (served on 127.0.0.1), list, remove.
+
+Bad files are refused whole.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +47,8 @@ def test_install_list_remove(copy_model_file: Path, rfaflow_home: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "Removed translate-ko_en-copy\n")
     assert _packages(rfaflow_home) == []
     result = runner.invoke(cli, ["models", "remove", "translate-ko_en-copy"])
-    assert (result.exit_code, result.stderr) == (1, "Error: no installed model named 'translate-ko_en-copy' (installed: none)\n")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: no installed model named 'translate-ko_en-copy' (installed: none)\n")
 
 
 def _rewrite_zip(source: Path, target: Path, drop: str | None = None, add: tuple[str, bytes] | None = None) -> Path:
@@ -78,7 +82,8 @@ def _corrupt(source: Path, target: Path) -> Path:
          f"not an Argos model package (no sentencepiece.model inside); {GENUINE}"),
         (lambda src, dst: _rewrite_zip(src, dst, add=("../evil.txt", b"x")),
          f"refused: archive entry '../evil.txt' points outside the package; {GENUINE}"),
-        (lambda src, dst: _rewrite_zip(src, dst, drop="metadata.json", add=("translate-ko_en-copy/metadata.json", b"{")),
+        (lambda src, dst: _rewrite_zip(
+            src, dst, drop="metadata.json", add=("translate-ko_en-copy/metadata.json", b"{")),
          "corrupt package: metadata.json is not valid JSON; download it again"),
         (_corrupt, "corrupt package: 'translate-ko_en-copy/model/model.bin' fails its checksum; download it again"),
     ],

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES, write_draft
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.cli import cli
 from rfaflow.glossary import Glossary, read_glossary
 from rfaflow.qa import ERROR, WARNING, Problem
@@ -116,12 +116,13 @@ def test_check_a_draft_translates_it_as_render_would(tmp_path: Path, installed_c
 
 def test_check_reports_unreadable_input_as_one_line(tmp_path: Path) -> None:
     result = _check(tmp_path / "absent.tmx")
-    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path / 'absent.tmx'}: no such translation memory file\n")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {tmp_path / 'absent.tmx'}: no such translation memory file\n")
 
 
 def test_human_translations_raise_few_findings(ntrex_documents: list[dict]) -> None:
     """Every check on NTREX's professional translations: errors on at most 2% of segments."""
-    pairs = [(ko, en) for document in ntrex_documents for ko, en in zip(document["ko"], document["en"])]
+    pairs = [(ko, en) for document in ntrex_documents for ko, en in zip(document["ko"], document["en"], strict=True)]
     flagged = [(ko, en, problems) for ko, en in pairs
                if (problems := [p for p in check_pair(ko, en) if p.severity == ERROR])]
     assert len(flagged) <= 0.02 * len(pairs), flagged[:10]

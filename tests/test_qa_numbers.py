@@ -146,8 +146,8 @@ def test_weaker_evidence_is_a_warning() -> None:
 # ---------------------------------------------------------------- conventions of news numbers, one rule a test
 
 def test_an_ordinal_after_a_is_another_not_a_rank() -> None:
-    # "a second source" is 또 다른 소식통 and "a second term" 재선: after "a", an ordinal means one more of a kind, which
-    # Korean says without a number. A rank the Korean does give must still agree.
+    # "a second source" is 또 다른 소식통 and "a second term" 재선: after "a", an ordinal means one more of a kind,
+    # which Korean says without a number. A rank the Korean does give must still agree.
     assert errors("또 다른 소식통은 이렇게 말했다.", "A second source said so.") == []
     assert errors("그는 재선에 성공했다.", "He won a second term.") == []
     assert errors("두 번째 회담을 원한다.", "He wants a third summit.")

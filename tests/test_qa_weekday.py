@@ -91,7 +91,8 @@ def test_check_pair_and_check_pairs_take_the_date() -> None:
     assert check_pair("23일 발표했다.", "It was announced on Friday.", None) == [
         Problem("numbers", WARNING, "source number 23 (23일) not found in the translation; "
                                     "the translation names a day of the week instead")]
-    pairs = [("s1", "23일 발표했다.", "It was announced on Friday."), ("s2", "23일 발표했다.", "It was announced on Thursday.")]
+    pairs = [("s1", "23일 발표했다.", "It was announced on Friday."),
+             ("s2", "23일 발표했다.", "It was announced on Thursday.")]
     assert check_pairs(pairs, None, date=DRAFT) == [Finding("s1", wrong.check, wrong.severity, wrong.message)]
     assert [f.severity for f in check_pairs(pairs)] == [WARNING, WARNING]
 

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES, write_draft
 from markdown_it import MarkdownIt
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.batch import batch_lock_path
 from rfaflow.cli import cli
 from rfaflow.store import MIGRATIONS, SCHEMA_VERSION, Store

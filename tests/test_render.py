@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
-from conftest import SAMPLES, SAMPLE_TM, write_draft
-from make_golden import CASES, GOLDEN, render_case
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
+from make_golden import CASES, GOLDEN, render_case
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 
@@ -58,7 +58,8 @@ def test_markup_in_the_headline_is_escaped(tmp_path: Path) -> None:
     draft = write_draft(tmp_path, english_headline="'<script>alert(1)</script> & *bold*'")
     for fmt, escaped in [("html", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold*"),
                          ("md", r"\<script>alert(1)\</script> & \*bold\*")]:
-        result = CliRunner().invoke(cli, ["render", str(draft), "-f", fmt, "--engine", "tm", "--tm", str(_tm(tmp_path))])
+        result = CliRunner().invoke(
+            cli, ["render", str(draft), "-f", fmt, "--engine", "tm", "--tm", str(_tm(tmp_path))])
         assert result.exit_code == 0, result.stderr
         assert escaped in result.stdout
         # A Markdown renderer that passes raw HTML through still shows the text, never runs it.
@@ -71,9 +72,12 @@ def _tm(folder: Path) -> Path:
     path = folder / "tm.tmx"
     path.write_text(
         '<tmx version="1.4"><header srclang="ko"/><body>'
-        '<tu creationid="T"><tuv xml:lang="ko"><seg>첫 문장이다.</seg></tuv><tuv xml:lang="en"><seg>One.</seg></tuv></tu>'
-        '<tu creationid="T"><tuv xml:lang="ko"><seg>둘째 문장이다.</seg></tuv><tuv xml:lang="en"><seg>Two.</seg></tuv></tu>'
-        '<tu creationid="T"><tuv xml:lang="ko"><seg>시험 기사</seg></tuv><tuv xml:lang="en"><seg>Test story</seg></tuv></tu>'
+        '<tu creationid="T"><tuv xml:lang="ko"><seg>첫 문장이다.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>One.</seg></tuv></tu>'
+        '<tu creationid="T"><tuv xml:lang="ko"><seg>둘째 문장이다.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Two.</seg></tuv></tu>'
+        '<tu creationid="T"><tuv xml:lang="ko"><seg>시험 기사</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Test story</seg></tuv></tu>'
         "</body></tmx>",
         encoding="utf-8",
     )
@@ -121,12 +125,16 @@ def test_template_errors_are_one_line(tmp_path: Path) -> None:
     args = ["render", str(SAMPLES / "musan.md"), "--tm", str(SAMPLE_TM), "-f", "md", "--template-dir", str(templates)]
     result = CliRunner().invoke(cli, args)
     assert (result.exit_code, result.stderr) == (
-        1, "Error: template 'brief.md.j2' uses an undefined value: 'rfaflow.brief.Brief object' has no attribute 'headlin'\n"
+        1,
+        "Error: template 'brief.md.j2' uses an undefined value:"
+        " 'rfaflow.brief.Brief object' has no attribute 'headlin'\n",
     )
     (templates / "brief.md.j2").write_text("{% if %}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, args)
     assert (result.exit_code, result.stderr) == (
-        1, f"Error: {templates / 'brief.md.j2'}: template syntax error on line 1: Expected an expression, got 'end of statement block'\n"
+        1,
+        f"Error: {templates / 'brief.md.j2'}: template syntax error on line 1:"
+        " Expected an expression, got 'end of statement block'\n",
     )
 
 
@@ -135,7 +143,8 @@ def test_output_file_folder_and_several_drafts(tmp_path: Path, installed_copy_mo
     target = tmp_path / "brief.html"
     result = runner.invoke(cli, ["render", str(SAMPLES / "musan.md"), "--tm", str(SAMPLE_TM), "-o", str(target)])
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, "", f"{SAMPLES / 'musan.md'}: 9 segments (1 headline, 8 sentences): QA 0 errors, 0 warnings\nWrote {target}\n")
+        0, "", f"{SAMPLES / 'musan.md'}: 9 segments (1 headline, 8 sentences): QA 0 errors, 0 warnings\n"
+        f"Wrote {target}\n")
     assert target.read_text(encoding="utf-8") == (GOLDEN / "musan.html").read_text(encoding="utf-8")
 
     drafts = [str(SAMPLES / name) for name in ("musan.md", "sinuiju-coal.md")]

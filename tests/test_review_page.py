@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES, write_draft
 
+from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.cli import cli
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -82,7 +82,8 @@ def test_review_page_shows_pairs_origins_findings_and_suggestions(review_page: P
     assert second["target"].startswith("Kim Jong Un 위원장이 Sinuiju를")
     assert "untranslated: Hangul left in the English" in second["checks"]
     assert "has-error" in rows[1]["attrs"]["class"]
-    assert third["target"] == "Cargo that had already reached the border customs house was sent back to the mines, he said."
+    assert third["target"] == (
+        "Cargo that had already reached the border customs house was sent back to the mines, he said.")
     assert "memory" in third["checks"] and "Lee Jun-seo" in third["checks"] and "has-" not in rows[2]["attrs"]["class"]
 
 
@@ -91,9 +92,11 @@ def _browser() -> str | None:
 
 
 def _headless(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-               "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "HOME": str(profile)})
+    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-sync", "--disable-background-networking", "--disable-component-update",
+               f"--user-data-dir={profile}", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "HOME": str(profile)})
 
 
 def test_review_page_in_a_real_browser(review_page: Path, tmp_path: Path) -> None:

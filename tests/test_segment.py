@@ -65,7 +65,8 @@ def test_real_korean_news_mostly_splits_where_the_translators_did(ntrex_document
 
 
 korean_text = st.text(
-    alphabet=st.sampled_from(list("가나다라마바사아자차카타파하한국어북의은는이가을를다요") + list(" .!?\"'“”…0123456789%,\n\t")),
+    alphabet=st.sampled_from(
+        list("가나다라마바사아자차카타파하한국어북의은는이가을를다요") + list(" .!?\"'“”…0123456789%,\n\t")),
     max_size=300,
 )
 any_text = st.text(max_size=200)

@@ -156,7 +156,8 @@ def test_news_with_fewer_sentences_than_asked_returns_them_all() -> None:
         (["이런 ‘연잎 효과’를 흔히 ‘초소수성’이라고 한다", "다음 문장이다"], [[0], [1]]),  # ’ before a particle closes
         (["그는 ‘효과’를 설명했다", "‘다음’ 문장이다"], [[0], [1]]),
         (["이 위원은 “소용이 없다", "지원 방식이 중요하다”고 말했다", "다음"], [[0, 1], [2]]),
-        (["‘알록달록한 과녁", "연구단이 제작했다", "IBS가 ‘아트 인 사이언스’ 선정작을 공개했다"], [[0], [1], [2]]),  # stray
+        (["‘알록달록한 과녁", "연구단이 제작했다", "IBS가 ‘아트 인 사이언스’ 선정작을 공개했다"],
+         [[0], [1], [2]]),  # stray
         (['He said "this never closes.', "Another sentence."], [[0], [1]]),
         (['"Opened here.', *["More."] * 8, 'Closed."'], [[i] for i in range(10)]),  # too long for one quotation
     ],

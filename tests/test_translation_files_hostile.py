@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLE_TM, SAMPLES
 from rfaflow import limits
 from rfaflow.cli import cli
 from rfaflow.errors import MemoryFileError, RfaflowError

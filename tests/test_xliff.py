@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_TM, write_draft
 from lxml import etree
 
+from conftest import SAMPLE_TM, write_draft
 from rfaflow.cli import cli
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -42,7 +42,8 @@ def test_export_writes_xliff_1_2_with_origins_findings_and_states(exported: tupl
         "김정은 위원장이 신의주를 찾았다.", "주민 3만 명이 모였다고 소식통이 전했다."]
     assert {u.find("x:target", NS).get("state") for u in units} == {"needs-review-translation"}
     notes = [n.text for n in units[1].findall("x:note", NS)]
-    assert notes[0].startswith("Machine translation by Argos Translate (ko→en, package 1.1), model translate-ko_en-copy")
+    assert notes[0].startswith(
+        "Machine translation by Argos Translate (ko→en, package 1.1), model translate-ko_en-copy")
     # The copy model leaves Korean in the "English" (and 3만 unread as 30,000): the QA notes say so.
     assert "QA error (untranslated): Hangul left in the English: 주민, 만, 명이, 모였다고, 소식통이" in notes
     assert any(note.startswith("QA error (numbers): ") and "30,000" in note for note in notes)
@@ -64,7 +65,8 @@ def test_round_trip_edit_import_render_credits_the_post_editor(exported: tuple[P
     assert rendered.exit_code == 0, rendered.output
     assert "About 30,000 residents gathered, a source said." in rendered.output
     assert ("Post-edited by Soo Min Jo from a machine translation."
-            " 1 of 2 sentences machine-translated with Argos Translate; not reviewed by a translator.") in rendered.output
+            " 1 of 2 sentences machine-translated with Argos Translate;"
+            " not reviewed by a translator.") in rendered.output
     assert ("1 sentence post-edited by Soo Min Jo from Argos Translate (ko→en, package 1.1), model translate-ko_en-copy"
             in rendered.output)
     # The post-edit is now an approved pair: `check` on the draft finds the number right and no Hangul in it.

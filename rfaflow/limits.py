@@ -1,8 +1,8 @@
 """Every bound rfaflow puts on what it is fed, in one place (README "Limits" lists them for editors).
 
 Each limit turns input that would cost unbounded time, memory or disk into a one-line error, or, for long text,
-into work done in bounded pieces. They sit far above anything a real desk produces: the largest NTREX-128 news
-document is 12 KB, its longest sentence 87 SentencePiece tokens, an Argos package 100 MB.
+into work done in bounded pieces. They sit far above anything a real desk produces: the largest NTREX-128 Korean
+news document is 5 KB, its longest sentence 87 tokens of Argos's SentencePiece, an Argos package 100 MB.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Splitting is lossless by construction: a splitter only chooses cut points in the paragraph, and the segments are
 the text between them with surrounding whitespace trimmed. Korean uses kiwipiepy (its model ships in the wheel);
 English uses the rule-based splitter below, since NLTK's punkt data cannot be downloaded here.
+
+Kiwi's splitter is superlinear in the length of one text (a 1 MB run-on paragraph took minutes), so a text longer
+than `limits.SEGMENTER_WINDOW_CHARS` is first cut into windows at sentence ends (else at whitespace, else hard);
+each window is split on its own and its cuts shifted back. The window cuts are cuts too, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from rfaflow import limits
 
 _kiwi_lock = threading.Lock()
 
@@ -61,13 +66,43 @@ def _english_cuts_one(text: str) -> list[int]:
 _CUTTERS = {"ko": _korean_cuts, "en": _english_cuts}
 
 
+# A sentence end a window may be cut after: a final mark and its closing quotes or brackets, then whitespace.
+_SENTENCE_END = re.compile(r"""[.!?…。！？]+["'”’)\]」』]*(?=\s)""")
+_BEFORE_SPACE = re.compile(r"(?=\s)")
+
+
+def _last_match_end(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> int:
+    """End of the last match of `pattern` in text[pos:endpos] (its lookahead included), 0 if none."""
+    return max((match.end() for match in pattern.finditer(text, pos, endpos)), default=0)
+
+
+def _windows(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive windows of at most `size` characters covering `text`: each cut after the last
+    sentence end in the window's back half, else before its last whitespace, else hard."""
+    starts = [0]
+    while len(text) - starts[-1] > size:
+        start = starts[-1]
+        stop = start + size  # endpos stop + 1 lets the lookahead see the character after the window
+        starts.append(_last_match_end(_SENTENCE_END, text, start + size // 2, stop + 1)
+                      or _last_match_end(_BEFORE_SPACE, text, start + 1, stop + 1)
+                      or stop)
+    return list(zip(starts, starts[1:] + [len(text)], strict=True))
+
+
 def sentence_spans(texts: Sequence[str], language: str) -> list[list[tuple[int, int]]]:
     """(start, end) of every sentence of each text, outer whitespace left out: what lies between two sentences,
     and around them, is whitespace only."""
+    windows = [(i, start, end) for i, text in enumerate(texts)
+               for start, end in _windows(text, limits.SEGMENTER_WINDOW_CHARS)]
+    # One call over every window of every text, so Kiwi runs on all cores.
+    found = _CUTTERS[language]([texts[i][start:end] for i, start, end in windows])
+    cuts_of: list[list[int]] = [[] for _ in texts]
+    for (i, start, _), cuts in zip(windows, found, strict=True):
+        cuts_of[i] += [start, *(start + cut for cut in cuts)]
     spans = []
-    for text, found in zip(texts, _CUTTERS[language](list(texts)), strict=True):
-        cuts = sorted({0, *(cut for cut in found if 0 < cut < len(text))})
-        spans.append([_trimmed(text, start, end) for start, end in zip(cuts, cuts[1:] + [len(text)])
+    for text, found_cuts in zip(texts, cuts_of, strict=True):
+        cuts = sorted({0, *(cut for cut in found_cuts if 0 < cut < len(text))})
+        spans.append([_trimmed(text, start, end) for start, end in zip(cuts, cuts[1:] + [len(text)], strict=True)
                       if text[start:end].strip()])
     return spans
 

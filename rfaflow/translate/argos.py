@@ -5,16 +5,23 @@ time and are never used. A document's (or a batch pool's) segments are tokenised
 model, sorted by length and queued with `translate_batch(asynchronous=True)` in calls of up to `CALL_SIZE`
 sentences (one call for any ordinary document), which split them into batches of `max_batch_size` run one per
 worker thread in parallel; the caller collects the translations when it needs them.
+
+The model's position table (1,024 for Argos's Transformers) bounds both input and output, so a tokenised sentence
+longer than `limits.MAX_MT_INPUT_TOKENS` is cut into pieces of at most that many tokens (at the last clause end in
+the back half of the window, else at the last word start, else hard); the pieces go into the same sorted, batched
+submit as every other input, and their translations are joined with a space.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
+from rfaflow import limits
 from rfaflow.translate import Origin
 from rfaflow.translate.packages import InstalledModel, find_model
 
@@ -26,6 +33,34 @@ MAX_BATCH_SIZE = 16
 # stays tight, which keeps peak memory flat however long the pool, at no cost in speed (measured: 600 NTREX
 # sentences at 33.6/s in calls of 256 against 31.8/s in one call; peak RSS 512 against 551 MB).
 CALL_SIZE = 256
+# Decoding stays inside the position table of Argos's Transformers (1,024, with room for the start token and a
+# target prefix) however high MAX_MT_INPUT_TOKENS is set; at the shipped limit, twice the input plus 16 is under it.
+MAX_DECODING_LENGTH = 1_000
+# A SentencePiece piece ending in one of these, before a word start, ends a clause: a good place to cut.
+_CLAUSE_ENDS = frozenset(",;:)]}\"'”’»」』.!?…。！？，、；：）")
+_BYTE_PIECE = re.compile(r"<0x([0-7][0-9A-F])>")  # byte fallback spells rare ASCII, "," say, as "<0x2C>"
+_WORD_START = "▁"
+
+
+def _ends_clause(token: str) -> bool:
+    byte = _BYTE_PIECE.fullmatch(token)
+    return (chr(int(byte[1], 16)) if byte else token[-1:]) in _CLAUSE_ENDS
+
+
+def token_pieces(tokens: Sequence[str], limit: int) -> list[list[str]]:
+    """`tokens` cut into consecutive pieces of at most `limit` tokens, each cut at the last clause end in the back
+    half of the window, else at the last word start, else at the limit; input within the limit is one piece."""
+    pieces = []
+    start = 0
+    while len(tokens) - start > limit:
+        stop = start + limit  # a cut at `end` keeps tokens[start:end]; tokens[stop] exists here
+        word_starts = [end for end in range(stop, start, -1) if tokens[end].startswith(_WORD_START)]
+        end = next((end for end in word_starts if end > start + limit // 2 and _ends_clause(tokens[end - 1])),
+                   word_starts[0] if word_starts else stop)
+        pieces.append(list(tokens[start:end]))
+        start = end
+    pieces.append(list(tokens[start:]))
+    return pieces
 
 
 def _wait(result: Any) -> Any:
@@ -92,33 +127,41 @@ class ArgosTranslator:
         run prepares its next drafts and writes its last briefs while this pool is being translated."""
         if not texts:
             return list
-        tokens = self._tokenizer.encode(list(texts), out_type=str)
+        limit = limits.MAX_MT_INPUT_TOKENS  # read now, so a test can lower it
+        pieces, owners = [], []  # every input to the model, and the text each belongs to
+        for owner, tokens in enumerate(self._tokenizer.encode(list(texts), out_type=str)):
+            for piece in token_pieces(tokens, limit):
+                pieces.append(piece)
+                owners.append(owner)
         prefix = self.model.target_prefix
-        by_length = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        by_length = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
         queued = []
         for start in range(0, len(by_length), CALL_SIZE):
             chunk = by_length[start : start + CALL_SIZE]
-            batch = [tokens[i] for i in chunk]
+            batch = [pieces[i] for i in chunk]
             results = self._translator.translate_batch(
                 batch,
                 target_prefix=[[prefix] for _ in batch] if prefix else None,
                 beam_size=BEAM_SIZE,
                 max_batch_size=self.max_batch_size,
                 max_input_length=0,  # never truncate a long sentence silently
-                max_decoding_length=2 * len(batch[-1]) + 16,
+                max_decoding_length=min(2 * len(batch[-1]) + 16, MAX_DECODING_LENGTH),
                 replace_unknowns=True,
                 asynchronous=True,
             )
             queued.append((chunk, results))
 
         def collect() -> list[str]:
-            translations = [""] * len(tokens)
+            translated = [""] * len(pieces)
             for chunk, results in queued:
-                for i, result in zip(chunk, results):
-                    pieces = _wait(result).hypotheses[0]
-                    if prefix and pieces[:1] == [prefix]:
-                        pieces = pieces[1:]
-                    translations[i] = self._tokenizer.decode(pieces).strip()
-            return translations
+                for i, result in zip(chunk, results, strict=True):
+                    hypothesis = _wait(result).hypotheses[0]
+                    if prefix and hypothesis[:1] == [prefix]:
+                        hypothesis = hypothesis[1:]
+                    translated[i] = self._tokenizer.decode(hypothesis).strip()
+            parts: list[list[str]] = [[] for _ in texts]
+            for owner, translation in zip(owners, translated, strict=True):
+                parts[owner].append(translation)
+            return [" ".join(part) for part in parts]
 
         return collect

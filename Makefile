@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RFAFLOW := $(VENV)/bin/rfaflow
 
-.PHONY: demo test golden clean
+.PHONY: demo test lint golden clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
+
+# Guard rails CI runs before the tests: lint (ruff) and types (mypy, on rfaflow/).
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check rfaflow tests bench
+	$(VENV)/bin/mypy
 
 # Rewrites tests/golden/ from the samples; review the diff before committing it.
 golden: $(VENV)/.installed

@@ -3,6 +3,7 @@ own exit code, and nothing written or lost."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -18,6 +19,7 @@ from markdown_it import MarkdownIt
 from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.batch import batch_lock_path
 from rfaflow.cli import cli
+from rfaflow.errors import StoreError
 from rfaflow.store import MIGRATIONS, SCHEMA_VERSION, Store
 from rfaflow.translate.memory import MemoryUnit
 
@@ -202,7 +204,7 @@ def test_a_store_of_a_newer_rfaflow_is_refused_untouched(tmp_path: Path) -> None
     with sqlite3.connect(path) as db:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = path.read_bytes()
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(StoreError) as caught:
         Store(path)
     assert str(caught.value) == (
         f"{path}: the database is of version {SCHEMA_VERSION + 1}, made by a newer rfaflow (this one knows up to "
@@ -291,3 +293,34 @@ def test_an_unexpected_exception_is_one_line_and_exit_70(tmp_path: Path, monkeyp
     result = CliRunner().invoke(cli, ["--debug", "render", str(SAMPLES / "musan.md"), "--tm", str(SAMPLE_TM),
                                       "--engine", "tm"])
     assert isinstance(result.exception, KeyError)
+
+
+@pytest.mark.parametrize(("code", "problem"), [
+    (errno.EROFS, "read-only file system; choose another place"),
+    (errno.EACCES, "permission denied"),
+], ids=["read-only", "no-permission"])
+def test_an_unwritable_output_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int,
+                                                  problem: str) -> None:
+    """As the OS reports it (simulated: chmod does not stop root, and CI runs as root)."""
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(code, os.strerror(code), str(tmp_path))
+
+    monkeypatch.setattr("rfaflow.render.tempfile.mkstemp", refused)
+    code_, _, stderr = run("render", str(SAMPLES / "musan.md"), "--tm", str(SAMPLE_TM), "--engine", "tm",
+                           "-o", str(tmp_path / "musan.html"))
+    assert (code_, stderr.splitlines()[-1]) == (1, f"Error: {tmp_path / 'musan.html'}: cannot write: {problem} "
+                                                   f"({tmp_path})")
+    assert files_under(tmp_path) == []
+
+
+def test_a_full_store_keeps_what_it_held(tmp_path: Path) -> None:
+    """SQLite's own SQLITE_FULL (a page limit stands in for the disk): the advice never discards the store."""
+    path = tmp_path / "rfaflow.sqlite"
+    store = Store(path)
+    store.add_memory("ko", "en", [MemoryUnit("문장", "A sentence.", "Jo", "20261203T000000Z", kind="pe")])
+    store._db.execute("PRAGMA max_page_count = 12")
+    with pytest.raises(StoreError) as caught:
+        store.remember("argos", "m", [(f"문장 {i} " * 50, "sentence " * 50) for i in range(500)])
+    assert str(caught.value) == f"{path}: the disk is full; free some space and rerun (what the database held is kept)"
+    store.close()
+    assert [unit.target for unit in Store(path).memory_units("ko", "en")] == ["A sentence."]

@@ -18,7 +18,7 @@ import yaml
 
 from rfaflow import limits
 from rfaflow.document import Block, Text, parse_body
-from rfaflow.errors import DraftError, clip, decode_utf8, from_os_error
+from rfaflow.errors import CONTROL_CHARACTER, DraftError, clip, control_problem, decode_utf8, from_os_error
 
 SUPPORTED_LANGUAGES = {"ko": "Korean"}
 
@@ -102,19 +102,10 @@ def decode_draft_bytes(path: Path, data: bytes) -> str:
         raise DraftError("binary file (contains NUL bytes), not a Markdown draft", path)
     text = decode_utf8(data, path, DraftError, "save the file as UTF-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = _CONTROL.search(text)
+    control = CONTROL_CHARACTER.search(text)  # after the line ends are made \n, so CR cannot pass as whitespace
     if control:
-        line = text.count("\n", 0, control.start()) + 1
-        raise DraftError(f"line {line} {_control_problem(control.group())}", path)
+        raise DraftError(control_problem(control.group(), text.count("\n", 0, control.start()) + 1), path)
     return text
-
-
-# C0 controls but tab and newline, DEL, C1 controls: never text, often a terminal escape sequence's start.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _control_problem(char: str) -> str:
-    return f"holds the control character U+{ord(char):04X}, which is not text; remove it"
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
@@ -291,10 +282,10 @@ class _FrontMatterLoader(yaml.SafeLoader):
             kind = "a date (write it as YYYY-MM-DD)" if node.tag == _TIMESTAMP else node.tag.rsplit(":", 1)[-1]
             raise self._refuse(node.start_mark, f"cannot read {_excerpt(node.value)} as {kind}") from None
         if isinstance(value, str):
-            bad = _CONTROL.search(value) or _SURROGATE.search(value)
+            bad = CONTROL_CHARACTER.search(value) or _SURROGATE.search(value)
             if bad:
                 char = bad.group()
-                problem = (_control_problem(char) if _CONTROL.match(char) else
+                problem = (control_problem(char) if CONTROL_CHARACTER.match(char) else
                            f"holds \\u{ord(char):04x}, half of a UTF-16 pair, which is not a character; write the "
                            "character itself")
                 raise self._refuse(node.start_mark, f"the value {problem}")

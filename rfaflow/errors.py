@@ -111,6 +111,17 @@ def _escaped(char: str) -> str:
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
+# C0 controls but tab, line feed and carriage return, DEL, C1 controls: never text in a draft or a translation file,
+# often the start of a terminal escape sequence; refused where they are read, since they would reach briefs unseen.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_problem(char: str, line: int | None = None) -> str:
+    """The problem part of a message for a control character (on `line`, when known)."""
+    where = f"line {line} " if line is not None else ""
+    return f"{where}holds the control character U+{ord(char):04X}, which is not text; remove it"
+
+
 def terminal_text(text: str) -> str:
     """`text` safe to print as one line: every unsafe character (newlines too) shown escaped, as repr() writes it."""
     return _UNSAFE.sub(lambda match: _escaped(match.group()), text)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from rfaflow import __version__, limits
-from rfaflow.errors import MemoryFileError, RfaflowError, clip, from_os_error
+from rfaflow.errors import CONTROL_CHARACTER, MemoryFileError, RfaflowError, clip, control_problem, from_os_error
 from rfaflow.markup import TAG, strip_tags
 from rfaflow.translate import Origin, OriginKind, Translation, primary_language
 
@@ -54,20 +54,11 @@ def read_translation_bytes(path: Path, error: type[RfaflowError], what: str,
     return data
 
 
-# C0 controls but tab, line feed and carriage return (XML's and CSV's whitespace), DEL, C1 controls: never text,
-# often the start of a terminal escape sequence, and they would reach briefs and terminals.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _control_problem(char: str, line: int) -> str:
-    return f"line {line} holds the control character U+{ord(char):04X}, which is not text; remove it"
-
-
 def refuse_control_characters(text: str | None, line: int, path: Path, error: type[RfaflowError]) -> None:
     """Raise `error` for the first control character in `text`, which starts on `line`."""
-    found = _CONTROL.search(text) if text else None
+    found = CONTROL_CHARACTER.search(text) if text else None
     if text and found:
-        raise error(_control_problem(found.group(), line + text.count("\n", 0, found.start())), path)
+        raise error(control_problem(found.group(), line + text.count("\n", 0, found.start())), path)
 
 
 # A byte-order mark decides the encoding; so does the way '<' and '?' open a UTF-32 or UTF-16 document without one
@@ -171,8 +162,8 @@ def _syntax_problem(err: XMLSyntaxError, kind: str) -> str:
     entity = _ENTITY_NAME.search(message)
     if character:
         code = int(character.group(1), 0)
-        if _CONTROL.match(chr(code)):
-            return _control_problem(chr(code), line)
+        if CONTROL_CHARACTER.match(chr(code)):
+            return control_problem(chr(code), line)
         if 0xD800 <= code <= 0xDFFF:
             return f"line {line} holds the lone surrogate U+{code:04X}, which is not text; remove it"
     if entity and err.code in (ErrorTypes.ERR_UNDECLARED_ENTITY, ErrorTypes.WAR_UNDECLARED_ENTITY):

@@ -22,11 +22,7 @@ from typing import Any
 
 from rfaflow.errors import RfaflowError, clip, decode_utf8
 from rfaflow.translate import primary_language
-from rfaflow.translate.memory import (
-    parse_translation_xml,
-    read_translation_bytes,
-    refuse_control_characters,
-)
+from rfaflow.translation_files import parse_translation_xml, read_translation_bytes, refuse_control_characters
 
 # Below limits.MAX_TRANSLATION_FILE_BYTES: every term becomes one alternative of a single regular expression.
 MAX_GLOSSARY_BYTES = 20 * 2**20

@@ -27,12 +27,8 @@ from rfaflow.desk import DraftReview
 from rfaflow.errors import RfaflowError, clip
 from rfaflow.markup import TAG, ordered, strip_tags
 from rfaflow.translate import Origin, primary_language
-from rfaflow.translate.memory import (
-    MemoryUnit,
-    normalize_source,
-    parse_translation_xml,
-    read_translation_bytes,
-)
+from rfaflow.translate.memory import MemoryUnit, normalize_source
+from rfaflow.translation_files import parse_translation_xml, read_translation_bytes
 
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
 _CONTEXT_GROUP = "rfaflow"

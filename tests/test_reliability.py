@@ -324,3 +324,35 @@ def test_a_full_store_keeps_what_it_held(tmp_path: Path) -> None:
     assert str(caught.value) == f"{path}: the disk is full; free some space and rerun (what the database held is kept)"
     store.close()
     assert [unit.target for unit in Store(path).memory_units("ko", "en")] == ["A sentence."]
+
+
+def test_an_engine_failure_on_one_draft_fails_that_draft_alone(tmp_path: Path, installed_copy_model,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's translation fails (here: the model raises on one sentence); each draft is then translated on its
+    own, so only the draft holding that sentence fails, with an internal-error reason, and the run goes on."""
+    from rfaflow.translate.argos import ArgosTranslator
+
+    real_submit = ArgosTranslator.submit
+
+    def submit(self: ArgosTranslator, texts):  # type: ignore[no-untyped-def]
+        collect = real_submit(self, texts)
+        if any("독약" in text for text in texts):
+            def failing() -> list[str]:
+                collect()
+                raise RuntimeError("the model gave up")
+            return failing
+        return collect
+
+    monkeypatch.setattr(ArgosTranslator, "submit", submit)
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir()
+    write_draft(archive, name="good.md")
+    write_draft(archive, name="poisoned.md", body="첫 문장이다. 독약 문장이다.\n")
+    write_draft(archive, name="other.md", body="다른 문장이다.\n")
+    code, _, stderr = run("batch", str(archive), "-o", str(out))
+    assert code == 3
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry["draft"]: entry["error"] for entry in manifest["drafts"]} == {
+        "good.md": None, "other.md": None,
+        "poisoned.md": "internal error (RuntimeError: the model gave up); this is a bug in rfaflow, please report it"}
+    assert files_under(out) == ["good.html", "index.html", "manifest.json", "other.html"]

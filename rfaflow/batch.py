@@ -26,7 +26,7 @@ from rfaflow import __version__, config
 from rfaflow.brief import PreparedDraft, assemble_brief, prepare
 from rfaflow.desk import build_chain, check_brief
 from rfaflow.draft import parse_draft, read_draft_bytes
-from rfaflow.errors import RfaflowError, RunFailure, clip, from_os_error
+from rfaflow.errors import RfaflowError, RunFailure, clip, from_os_error, internal_error
 from rfaflow.qa import ERROR
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
@@ -439,7 +439,7 @@ def batch_lock_path(out_root: Path) -> Path:
 
 
 def _internal_error(err: Exception) -> str:
-    return f"internal error ({type(err).__name__}: {clip(str(err), 100)}); this is a bug in rfaflow, please report it"
+    return f"{internal_error(err)}, please report it"
 
 
 def _is_utf8(name: str) -> bool:

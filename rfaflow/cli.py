@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from rfaflow import __version__
-from rfaflow.errors import ExitCode, QaErrors, RfaflowError, clip, from_os_error, terminal_text
+from rfaflow.errors import ExitCode, QaErrors, RfaflowError, from_os_error, internal_error, terminal_text
 from rfaflow.formats import FORMAT_NAMES
 from rfaflow.summarize import (
     ALGORITHMS,
@@ -45,8 +45,7 @@ class RfaflowGroup(click.Group):
             if isinstance(err, RfaflowError):
                 _say(f"Error: {err}", err=True)
                 ctx.exit(err.exit_code)
-            _say(f"Error: internal error ({type(err).__name__}: {clip(str(err), 100)}); this is a bug in rfaflow: "
-                 "rerun with --debug and report the traceback", err=True)
+            _say(f"Error: {internal_error(err)}: rerun with --debug and report the traceback", err=True)
             ctx.exit(ExitCode.INTERNAL)
 
 

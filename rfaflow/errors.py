@@ -133,6 +133,11 @@ def clip(text: str, limit: int = MESSAGE_EXCERPT_CHARS) -> str:
     return f"{shown}…" if len(text) > limit else shown
 
 
+def internal_error(err: Exception) -> str:
+    """An exception no reader turned into a message, as the start of one line: it is a bug in rfaflow."""
+    return f"internal error ({type(err).__name__}: {clip(str(err), 100)}); this is a bug in rfaflow"
+
+
 def decode_utf8(data: bytes, path: Path | str, error: type[RfaflowError] = RfaflowError, advice: str = "") -> str:
     """UTF-8 text (a BOM dropped), or `error` naming the first bad byte and its line: the one wording for every file
     an editor hands rfaflow."""

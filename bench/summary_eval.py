@@ -1,7 +1,7 @@
 """Score summary algorithms against reference extracts: ROUGE-1/2/L F1 and sentence-level precision/recall/F1.
 
     python bench/summary_eval.py [--json] [--algorithms news,lead,lexrank,...] [--sets bbc,kr]
-    python bench/summary_eval.py --grid     # the grid search that chose rfaflow.news_summary.PARAMETERS
+    python bench/summary_eval.py --grid     # the grid search that chose rfaflow.news_summary.NewsParameters
 
 Needs `pip install -e '.[bench]'` (rouge-score). For each document of ../shared/data/summaries/bbc-dev.jsonl
 (English, 50) and sci-news-kr-dev.jsonl (Korean, 25), N = the reference length; each algorithm picks N sentences
@@ -85,6 +85,7 @@ def load(name: str) -> list[dict]:
 
 
 def evaluate(name: str, algorithms: list[str]) -> dict[str, dict[str, float]]:
+    from rfaflow.languages import LANGUAGES
     from rfaflow.summarize import summarize
 
     language = SETS[name][1]
@@ -98,7 +99,7 @@ def evaluate(name: str, algorithms: list[str]) -> dict[str, dict[str, float]]:
             if algorithm == "oracle":
                 picked = oracle(sentences, reference, len(gold), scorer)
             else:
-                picked = summarize(sentences, len(gold), algorithm, language).indices
+                picked = summarize(sentences, len(gold), algorithm, LANGUAGES[language]).indices
             scores = scorer.score(reference, "\n".join(sentences[i] for i in picked))
             hits = len(gold & set(picked))
             precision = hits / len(picked) if picked else 0.0
@@ -116,6 +117,7 @@ def grid_margins(name: str) -> dict[tuple[float, ...], float]:
     from rouge_score.rouge_scorer import _create_ngrams, _score_ngrams
 
     from rfaflow import news_summary
+    from rfaflow.languages import LANGUAGES
     from rfaflow.summarize import news_words
 
     language = SETS[name][1]
@@ -127,7 +129,7 @@ def grid_margins(name: str) -> dict[tuple[float, ...], float]:
     for document in load(name):
         sentences, gold = document["sentences"], set(document["summary"])
         reference = tokenizer.tokenize("\n".join(sentences[i] for i in sorted(gold)))
-        documents.append((news_words(sentences, language), news_summary.quotation_units(sentences),
+        documents.append((news_words(sentences, LANGUAGES[language]), news_summary.quotation_units(sentences),
                           [tokenizer.tokenize(s) for s in sentences], _create_ngrams(reference, 2), gold))
     margins = {}
     for values in product(*GRID_SHARED.values(), *GRID_LANGUAGE.values()):

@@ -23,9 +23,10 @@ may come out shorter than asked when no whole unit fits the remaining budget; an
 fits (every sentence inside a quotation longer than the budget), the best of the shortest units is taken whole, over
 budget, rather than returning nothing.
 
-Parameters (PARAMETERS below) were chosen on the two dev sets of bench/summary_eval.py only (bbc-dev, English, 50
-articles; sci-news-kr-dev, Korean, 25) by its grid search (`python bench/summary_eval.py --grid`; ranges in
-GRID_SHARED and GRID_LANGUAGE there): the margin of a setting is the smaller of its gains in ROUGE-2 F1 and in
+Parameters (NewsParameters' defaults, and a language's `summary` overrides in rfaflow/languages) were chosen on the
+two dev sets of bench/summary_eval.py only (bbc-dev, English, 50 articles; sci-news-kr-dev, Korean, 25) by its grid
+search (`python bench/summary_eval.py --grid`; ranges in GRID_SHARED and GRID_LANGUAGE there): the margin of a
+setting is the smaller of its gains in ROUGE-2 F1 and in
 sentence F1 over the best baseline (Lead-N and every sumy algorithm), a language's position and length weights are
 scored by the mean margin over their grid neighbourhood so that an isolated lucky point does not win, and the shared
 parameters maximise the smaller of the two languages' scores. One parameter set for both languages was not possible
@@ -38,9 +39,11 @@ both: the lede rule alone keeps sentence 0.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
+
+from rfaflow.languages import Language
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,10 @@ class NewsParameters:
 # Korean position 0, length 3 (margins, as above, in the grid: English +0.055, Korean +0.064). Fixed beforehand,
 # not in the grid, and checked one at a time around the winner: backward = forward = 1 (PacSum's direction, any
 # other weight from 0 to 2 either way, lost on both sets), duplicate 0.8 (0.7 to 0.9 the same; off: +0.007 on Korean).
-# Any other language uses English's.
-PARAMETERS = {
-    "en": NewsParameters(),
-    "ko": NewsParameters(length=3.0),
-}
+# The defaults above are English's; a language whose `summary` (rfaflow/languages) is empty uses them.
+def parameters(language: Language) -> NewsParameters:
+    """The language's parameters: the defaults with its `summary` overrides."""
+    return replace(NewsParameters(), **language.summary)
 
 
 # Quotation marks. Curly ones say which way they face; a straight double quote opens when it starts the text or

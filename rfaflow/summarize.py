@@ -13,19 +13,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from rfaflow.segment import words, words_of
+from rfaflow.languages import ENGLISH, Language
 
 DEFAULT_ALGORITHM = "news"
 DEFAULT_SENTENCES = 3
-
-# Korean stop words, as morphemes (rfaflow's Korean words are content morphemes): these function morphemes, which
-# survive the content-tag filter but say nothing about the topic, plus sumy's "korean" list (mostly whole phrases,
-# with a few single morphemes such as 이번, 동안, 후). A longer list of news function morphemes (통하, 대하, 위하,
-# 밝히, 설명, 최근, 관련, ...) was tried with the news summarizer and lost on sci-news-kr-dev, so this one stays.
-_KOREAN_MORPHEME_STOP_WORDS = frozenset(
-    ("것", "수", "등", "때", "중", "및", "그", "이", "저", "있", "하", "되", "않", "없", "같", "보", "년", "월", "일",
-     "명", "개", "씨")
-)
 
 _SUMY_CLASSES = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
@@ -38,7 +29,7 @@ _SUMY_CLASSES = {
 ALGORITHMS = ("news", *_SUMY_CLASSES, "lead")
 
 
-# Which text a brief's summary is chosen on. "source": the reporter's Korean, shown in its English translation, so
+# Which text a brief's summary is chosen on. "source": the reporter's language, shown in its English translation, so
 # the choice does not depend on the quality of machine translation; "target": the English.
 SUMMARY_LANGUAGES = ("source", "target")
 
@@ -64,42 +55,38 @@ class Summary:
 
 
 class _Tokenizer:
-    """The tokenizer interface sumy's document model calls: rfaflow's words for the language, found for all of a
-    document's sentences at once (Korean: one Kiwi call on all cores instead of one per sentence)."""
+    """The tokenizer interface sumy's document model calls: the language's words, found for all of a document's
+    sentences at once (Korean: one Kiwi call on all cores instead of one per sentence)."""
 
-    def __init__(self, language: str, sentences: Sequence[str] = ()) -> None:
+    def __init__(self, language: Language, sentences: Sequence[str] = ()) -> None:
         self.language = language
-        self._found = dict(zip(sentences, words_of(sentences, language), strict=True)) if sentences else {}
+        self._found = dict(zip(sentences, language.words(sentences), strict=True)) if sentences else {}
 
     def to_words(self, text: str) -> list[str]:
         found = self._found.get(text)
-        return found if found is not None else words(text, self.language)
+        return found if found is not None else self.language.words([text])[0]
 
     def to_sentences(self, text: str) -> list[str]:
         raise NotImplementedError("sentences are split by rfaflow before sumy sees them")
 
 
 @cache
-def _sumy_ranker(algorithm: str, language: str) -> Any:
+def _sumy_ranker(algorithm: str, language: Language) -> Any:
     """One ranker per algorithm and language (they keep no state between documents), with memoised stems."""
     import importlib
 
     from sumy.nlp.stemmers import Stemmer, null_stemmer
-    from sumy.utils import get_stop_words
 
     module_name, class_name = _SUMY_CLASSES[algorithm]
     summarizer_class = getattr(importlib.import_module(module_name), class_name)
-    if language == "ko":
-        summarizer = summarizer_class(null_stemmer)
-        summarizer.stop_words = get_stop_words("korean") | _KOREAN_MORPHEME_STOP_WORDS
-    else:
-        summarizer = summarizer_class(lru_cache(maxsize=1 << 16)(Stemmer("english")))
-        summarizer.stop_words = get_stop_words("english")
+    stemmer = null_stemmer if language.stemmer is None else lru_cache(maxsize=1 << 16)(Stemmer(language.stemmer))
+    summarizer = summarizer_class(stemmer)
+    summarizer.stop_words = language.stop_words()
     return summarizer
 
 
-def _sumy_select(algorithm: str) -> Callable[[Sequence[str], int, str], list[int]]:
-    def select(sentences: Sequence[str], count: int, language: str) -> list[int]:
+def _sumy_select(algorithm: str) -> Callable[[Sequence[str], int, Language], list[int]]:
+    def select(sentences: Sequence[str], count: int, language: Language) -> list[int]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
         tokenizer = _Tokenizer(language, sentences)
@@ -115,9 +102,9 @@ def _sumy_select(algorithm: str) -> Callable[[Sequence[str], int, str], list[int
     return select
 
 
-def news_words(sentences: Sequence[str], language: str) -> list[list[str]]:
-    """Each sentence's words as sumy's TextRank counts them: through sumy's document model (rfaflow's words),
-    lower-cased, stop words dropped, stemmed (English)."""
+def news_words(sentences: Sequence[str], language: Language) -> list[list[str]]:
+    """Each sentence's words as sumy's TextRank counts them: through sumy's document model (the language's words),
+    lower-cased, its stop words dropped, stemmed where it has a stemmer."""
     from sumy.models.dom import Sentence
 
     ranker = _sumy_ranker("textrank", language)
@@ -129,20 +116,20 @@ def news_words(sentences: Sequence[str], language: str) -> list[list[str]]:
     ]
 
 
-def _news(sentences: Sequence[str], count: int, language: str) -> list[int]:
+def _news(sentences: Sequence[str], count: int, language: Language) -> list[int]:
     """Whole units (a quotation spanning sentences stays together), chosen by rfaflow.news_summary."""
     from rfaflow import news_summary
 
-    parameters = news_summary.PARAMETERS.get(language, news_summary.PARAMETERS["en"])
+    parameters = news_summary.parameters(language)
     units = news_summary.quotation_units(sentences)
     return news_summary.select(news_words(sentences, language), units, count, parameters)
 
 
-def _lead(sentences: Sequence[str], count: int, language: str) -> list[int]:
+def _lead(sentences: Sequence[str], count: int, language: Language) -> list[int]:
     return list(range(min(count, len(sentences))))
 
 
-SELECTORS: dict[str, Callable[[Sequence[str], int, str], list[int]]] = {
+SELECTORS: dict[str, Callable[[Sequence[str], int, Language], list[int]]] = {
     "news": _news,
     **{name: _sumy_select(name) for name in _SUMY_CLASSES},
     "lead": _lead,
@@ -150,7 +137,8 @@ SELECTORS: dict[str, Callable[[Sequence[str], int, str], list[int]]] = {
 
 
 def summarize(
-    sentences: Sequence[str], count: int = DEFAULT_SENTENCES, algorithm: str = DEFAULT_ALGORITHM, language: str = "en"
+    sentences: Sequence[str], count: int = DEFAULT_SENTENCES, algorithm: str = DEFAULT_ALGORITHM,
+    language: Language = ENGLISH,
 ) -> Summary:
     """Choose `count` sentences. If a ranker finds fewer (no scorable words), the earliest unchosen ones fill up.
 

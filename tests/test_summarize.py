@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from rfaflow import news_summary
 from rfaflow.cli import cli
-from rfaflow.news_summary import PARAMETERS, quotation_units
+from rfaflow.languages import ENGLISH as EN
+from rfaflow.languages import LANGUAGES, Language
+from rfaflow.news_summary import quotation_units
 from rfaflow.summarize import ALGORITHMS, DEFAULT_ALGORITHM, news_words, summarize
 
 ENGLISH = [
@@ -24,6 +26,7 @@ ENGLISH = [
     "A football match drew a large crowd.",
     "Officials gave no reason for halting the mineral exports.",
 ]
+KO = LANGUAGES["ko"]
 KOREAN = [
     "북한 함경북도가 희토류 광물 수출을 중단했다.",
     "서울의 화요일 날씨는 포근했다.",
@@ -63,10 +66,10 @@ NEAR_DUPLICATES = [
 ]
 
 
-def _select(sentences: list[str], count: int, language: str = "en", units: list[list[int]] | None = None,
+def _select(sentences: list[str], count: int, language: Language = EN, units: list[list[int]] | None = None,
             **changes: float) -> list[int]:
     """The news selection with its parameters changed, or with other units: to show what a rule changes."""
-    parameters = replace(PARAMETERS[language], **changes)
+    parameters = replace(news_summary.parameters(language), **changes)
     units = quotation_units(sentences) if units is None else units
     return news_summary.select(news_words(sentences, language), units, count, parameters)
 
@@ -77,8 +80,8 @@ def test_news_is_the_default_and_every_algorithm_stays_selectable() -> None:
     assert summarize(ENGLISH).algorithm == "news"
 
 
-@pytest.mark.parametrize(("language", "sentences"), [("en", QUOTED), ("ko", KOREAN_QUOTED)])
-def test_news_never_cuts_a_quotation_apart(language: str, sentences: list[str]) -> None:
+@pytest.mark.parametrize(("language", "sentences"), [(EN, QUOTED), (KO, KOREAN_QUOTED)])
+def test_news_never_cuts_a_quotation_apart(language: Language, sentences: list[str]) -> None:
     assert quotation_units(sentences)[2] == [2, 3]
     summaries = [summarize(sentences, count, "news", language).indices for count in range(1, len(sentences))]
     assert all({2, 3} <= set(indices) or not {2, 3} & set(indices) for indices in summaries)
@@ -129,10 +132,10 @@ def test_news_does_not_choose_two_near_duplicates() -> None:
     assert {1, 2} <= set(_select(NEAR_DUPLICATES, 3, duplicate=1.01, redundancy=0.0))  # they are both central
 
 
-@pytest.mark.parametrize(("language", "sentences"), [("en", ENGLISH), ("ko", KOREAN)])
-def test_news_picks_the_mineral_story_and_is_deterministic(language: str, sentences: list[str]) -> None:
+@pytest.mark.parametrize(("language", "sentences"), [(EN, ENGLISH), (KO, KOREAN)])
+def test_news_picks_the_mineral_story_and_is_deterministic(language: Language, sentences: list[str]) -> None:
     assert summarize(sentences, 3, "news", language).indices == [0, 2, 5]
-    summarize(QUOTED, 4, "news", "en")
+    summarize(QUOTED, 4, "news", EN)
     assert [summarize(sentences, count, "news", language).indices for count in range(1, 6)] == [
         summarize(list(sentences), count, "news", language).indices for count in range(1, 6)
     ]
@@ -140,7 +143,7 @@ def test_news_picks_the_mineral_story_and_is_deterministic(language: str, senten
 
 def test_news_with_fewer_sentences_than_asked_returns_them_all() -> None:
     assert summarize(QUOTED[:3], 5).indices == [0, 1, 2]
-    assert summarize(KOREAN_QUOTED, 6, language="ko").indices == list(range(6))
+    assert summarize(KOREAN_QUOTED, 6, language=KO).indices == list(range(6))
     assert summarize(["Only one."], 3).indices == [0]
 
 
@@ -182,8 +185,8 @@ def test_news_summaries_keep_units_whole_and_the_budget(sentences: list[str], co
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-@pytest.mark.parametrize(("language", "sentences"), [("en", ENGLISH), ("ko", KOREAN)])
-def test_every_algorithm_returns_n_ordered_indices(algorithm: str, language: str, sentences: list[str]) -> None:
+@pytest.mark.parametrize(("language", "sentences"), [(EN, ENGLISH), (KO, KOREAN)])
+def test_every_algorithm_returns_n_ordered_indices(algorithm: str, language: Language, sentences: list[str]) -> None:
     summary = summarize(sentences, 3, algorithm, language)
     assert len(summary.indices) == 3
     assert summary.indices == sorted(set(summary.indices))
@@ -191,8 +194,8 @@ def test_every_algorithm_returns_n_ordered_indices(algorithm: str, language: str
 
 
 def test_textrank_picks_the_mineral_story_over_the_weather_and_football() -> None:
-    assert summarize(ENGLISH, 3, "textrank", "en").indices == [0, 2, 5]
-    assert summarize(KOREAN, 3, "textrank", "ko").indices == [0, 2, 5]
+    assert summarize(ENGLISH, 3, "textrank", EN).indices == [0, 2, 5]
+    assert summarize(KOREAN, 3, "textrank", KO).indices == [0, 2, 5]
 
 
 def test_short_input_returns_everything_and_lead_is_the_first() -> None:
@@ -203,7 +206,7 @@ def test_short_input_returns_everything_and_lead_is_the_first() -> None:
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.text(alphabet="abc de.", min_size=0, max_size=30), min_size=1, max_size=12), st.integers(1, 5))
 def test_any_sentences_give_count_distinct_ordered_indices(sentences: list[str], count: int) -> None:
-    indices = summarize(sentences, count, "lexrank", "en").indices
+    indices = summarize(sentences, count, "lexrank", EN).indices
     assert indices == sorted(set(indices)) and len(indices) == min(count, len(sentences))
 
 

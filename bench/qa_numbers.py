@@ -1,8 +1,13 @@
-"""Score the number check (`rfaflow.qa.numbers.check_numbers`) on NTREX ko/en: false flags and catch rate.
+"""Score the number check (`rfaflow.qa.numbers.check_numbers`) on NTREX: false flags and catch rate.
 
-    python bench/qa_numbers.py [--json] [--show-flags] [--show-misses KIND] [--seed N]
+    python bench/qa_numbers.py [--lang TAG | --all] [--json] [--show-flags] [--show-misses KIND] [--seed N]
 
-Data: ../shared/data/ntrex-ko-en/dev.jsonl (80 documents, 1,316 sentence-aligned human pairs); exits 2 when absent.
+Data: without --lang, ../shared/data/ntrex-ko-en/dev.jsonl (80 documents, 1,316 sentence-aligned human ko/en pairs);
+with --lang TAG (or --all, every source language, one row each), ../shared/data/ntrex-128/dev.jsonl, the same
+documents in every service language, each read by its language's own number reader (`Language.quantities`);
+Burmese is converted from Zawgyi to Unicode first. Exits 2 when the data file is absent.
+With --lang or --all the targets are: false flags at most 2%, and at least 95% of all corruptions caught, the
+source-side kind (src_digit: one digit of the source changed, in the source's own digits) included.
   false flags  pairs of the human translation that get an ERROR (target: at most 1%)
   catch rate   pairs whose Korean holds a number and whose human pair is not flagged, with one number of the
                English corrupted, that get an ERROR (target: at least 97% over the four English kinds):
@@ -25,8 +30,10 @@ import random
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,8 +43,10 @@ from rfaflow.qa import ERROR  # noqa: E402
 from rfaflow.qa.numbers import check_numbers  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-ko-en" / "dev.jsonl"
+DATA_128 = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-128" / "dev.jsonl"
 MAX_FALSE_FLAG_RATE = 0.01
 MIN_CATCH_RATE = 0.97
+MAX_FALSE_FLAG_RATE_128, MIN_CATCH_RATE_128 = 0.02, 0.95
 ENGLISH_KINDS = ("digit", "unit_drop", "magnitude", "word")
 
 # Independent of the checker, so it cannot choose only the pairs it reads well.
@@ -73,16 +82,26 @@ def _format_like(original: str, value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _letters(text: str, end: int) -> bool:
+    """Whether the digits ending at `end` are letters: Burmese typists write ၄င်း for ၎င်း and ၀ for the letter ဝ,
+    and a digit followed by a vowel sign, or by a consonant with a killer mark, begins a syllable."""
+    after = text[end:end + 2]
+    return bool(after) and (unicodedata.category(after[0]).startswith("M")
+                            or (len(after) == 2 and after[0].isalpha() and after[1] in "\u103a\u1039"))
+
+
 def corrupt_digit(text: str, rng: random.Random) -> str | None:
-    """Change one digit of one number."""
-    sites = [m for m in NUMBER.finditer(text)]
+    """Change one digit of one number, to another digit of the same script."""
+    sites = [m for m in NUMBER.finditer(text) if not _letters(text, m.end())]
     if not sites:
         return None
     site = rng.choice(sites)
     positions = [i for i in range(site.start(), site.end()) if text[i].isdigit()]
     i = rng.choice(positions)
-    choices = [d for d in "0123456789" if d != text[i] and not (d == "0" and i == positions[0] and len(positions) > 1)]
-    return text[:i] + rng.choice(choices) + text[i + 1:]
+    zero = ord(text[i]) - unicodedata.decimal(text[i])
+    choices = [d for d in "0123456789" if chr(zero + int(d)) != text[i]
+               and not (d == "0" and i == positions[0] and len(positions) > 1)]
+    return text[:i] + chr(zero + int(rng.choice(choices))) + text[i + 1:]
 
 
 def corrupt_unit_drop(text: str, rng: random.Random) -> str | None:
@@ -140,85 +159,172 @@ CORRUPTORS: dict[str, Callable[[str, random.Random], str | None]] = {
     "digit": corrupt_digit, "unit_drop": corrupt_unit_drop, "magnitude": corrupt_magnitude, "word": corrupt_word}
 
 
-def has_error(ko: str, en: str) -> bool:
-    return any(p.severity == ERROR for p in check_numbers(ko, en))
+# With --lang: pairs whose source holds a number, by a rule independent of the checker (any digit, or a common
+# number word of the language), so the checker cannot choose the pairs it reads well.
+SOURCE_NUMBER = {
+    "ko": KOREAN_NUMBER,
+    "zh": re.compile(r"\d|[一二三四五六七八九十两兩百千万萬亿億廿卅]"),
+    "vi": re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ)\b", re.IGNORECASE),
+    "my": re.compile(r"\d|တစ်|နှစ်|သုံး|လေး|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်|ရာ|ထောင်|သောင်း|သိန်း|သန်း"),
+    "km": re.compile(r"\d|មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|រយ|ពាន់|ម៉ឺន|សែន|លាន"),
+    "lo": re.compile(r"\d|ໜຶ່ງ|ນຶ່ງ|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ|ເຈັດ|ແປດ|ເກົ້າ|ສິບ|ຊາວ|ຮ້ອຍ|ພັນ|ລ້ານ"),
+    "bo": re.compile(r"\d|གཅིག|གཉིས|གསུམ|བཞི|ལྔ|དྲུག|བདུན|བརྒྱད|དགུ|བཅུ|བརྒྱ|སྟོང|ཁྲི|འབུམ|ས་ཡ"),
+    "ug": re.compile(r"\d|\b(?:بىر|ئىككى|ئۈچ|تۆت|بەش|ئالتە|يەتتە|سەككىز|توققۇز|ئون|يۈز|مىڭ|مىليون)"),
+}
 
 
-def run(pairs: list[tuple[str, str, str]], seed: int, show_flags: bool, show_misses: str | None) -> dict:
+def load_pairs_128(path: Path, tag: str) -> list[tuple[str, str, str]]:
+    """(id, source, English) for every aligned sentence of one language of NTREX-128; Burmese in Unicode."""
+    convert = _unicode_burmese if tag == "my" else (lambda text: text)
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        pairs += [(f"{doc['doc_id']}:{i}", convert(src), en)
+                  for i, (src, en) in enumerate(zip(doc[tag], doc["en"], strict=True))]
+    return pairs
+
+
+def _unicode_burmese(text: str) -> str:
+    """NTREX's Burmese is in Zawgyi: rfaflow's own converter where there is one, else ICU's transliterator."""
+    try:
+        from rfaflow.orthography import zawgyi_to_unicode
+    except ImportError:
+        import icu  # PyICU, a development dependency
+        if not hasattr(_unicode_burmese, "icu"):
+            _unicode_burmese.icu = icu.Transliterator.createInstance("Zawgyi-my")  # type: ignore[attr-defined]
+        return str(_unicode_burmese.icu.transliterate(text))  # type: ignore[attr-defined]
+    return str(zawgyi_to_unicode(text))
+
+
+def run(pairs: list[tuple[str, str, str]], seed: int, show_flags: bool, show_misses: str | None,
+        read_source: Callable[..., list] | None = None, source_number: re.Pattern[str] = KOREAN_NUMBER,
+        source_kind: str = "ko_digit", count_source_kind: bool = False,
+        targets: tuple[float, float] = (MAX_FALSE_FLAG_RATE, MIN_CATCH_RATE)) -> dict:
     started = time.perf_counter()
-    flagged = {pid for pid, ko, en in pairs if has_error(ko, en)}
+
+    def has_error(src: str, en: str) -> bool:
+        return any(p.severity == ERROR for p in check_numbers(src, en, read_source=read_source))
+
+    flagged = {pid for pid, src, en in pairs if has_error(src, en)}
     if show_flags:
-        for pid, ko, en in pairs:
+        for pid, src, en in pairs:
             if pid in flagged:
-                print(f"{pid}\n  ko: {ko}\n  en: {en}")
-                for problem in check_numbers(ko, en):
+                print(f"{pid}\n  src: {src}\n  en: {en}")
+                for problem in check_numbers(src, en, read_source=read_source):
                     print(f"  {problem.severity}: {problem.message}")
-    candidates = [(pid, ko, en) for pid, ko, en in pairs if KOREAN_NUMBER.search(ko)]
-    kinds: dict[str, dict[str, int]] = {}
-    for kind in (*ENGLISH_KINDS, "ko_digit"):
+    candidates = [(pid, src, en) for pid, src, en in pairs if source_number.search(src)]
+    kinds: dict[str, dict[str, float]] = {}
+    for kind in (*ENGLISH_KINDS, source_kind):
         counts = {"corrupted": 0, "caught": 0, "no_site": 0, "human_pair_flagged": 0}
         corruptor = CORRUPTORS.get(kind, corrupt_digit)
-        for pid, ko, en in candidates:
-            corrupted = corruptor(ko if kind == "ko_digit" else en, random.Random(f"{seed}:{pid}:{kind}"))
-            if corrupted is None:
+        for pid, src, en in candidates:
+            changed = corruptor(src if kind == source_kind else en, random.Random(f"{seed}:{pid}:{kind}"))
+            if changed is None:
                 counts["no_site"] += 1
                 continue
             if pid in flagged:  # an error already there would be "caught" for free
                 counts["human_pair_flagged"] += 1
                 continue
             counts["corrupted"] += 1
-            caught = has_error(corrupted, en) if kind == "ko_digit" else has_error(ko, corrupted)
-            counts["caught"] += caught
-            if not caught and show_misses in (kind, "all"):
-                print(f"MISS {kind} {pid}\n  ko: {ko if kind != 'ko_digit' else corrupted}\n"
-                      f"  en: {en if kind == 'ko_digit' else corrupted}")
+            hit = has_error(changed, en) if kind == source_kind else has_error(src, changed)
+            counts["caught"] += hit
+            if not hit and show_misses in (kind, "all"):
+                print(f"MISS {kind} {pid}\n  src: {src if kind != source_kind else changed}\n"
+                      f"  en: {en if kind == source_kind else changed}")
         counts_rate = counts["caught"] / counts["corrupted"] if counts["corrupted"] else 0.0
         kinds[kind] = {**counts, "catch_rate": round(counts_rate, 4)}
-    corrupted = sum(kinds[k]["corrupted"] for k in ENGLISH_KINDS)
-    caught = sum(kinds[k]["caught"] for k in ENGLISH_KINDS)
-    result = {
+    counted = (*ENGLISH_KINDS, source_kind) if count_source_kind else ENGLISH_KINDS
+    corrupted = sum(kinds[k]["corrupted"] for k in counted)
+    caught = sum(kinds[k]["caught"] for k in counted)
+    max_flags, min_catch = targets
+    result: dict[str, Any] = {
         "segments": len(pairs),
         "flagged_segments": len(flagged),
         "false_flag_rate": round(len(flagged) / len(pairs), 4),
-        "pairs_with_korean_number": len(candidates),
+        "pairs_with_source_number": len(candidates),
         "corrupted_segments": corrupted,
         "caught_segments": caught,
         "catch_rate": round(caught / corrupted, 4) if corrupted else 0.0,
         **{f"catch_rate_{k}": kinds[k]["catch_rate"] for k in kinds},
         "per_kind": kinds,
         "seed": seed,
-        "targets": {"max_false_flag_rate": MAX_FALSE_FLAG_RATE, "min_catch_rate": MIN_CATCH_RATE},
+        "targets": {"max_false_flag_rate": max_flags, "min_catch_rate": min_catch},
         "seconds": round(time.perf_counter() - started, 2),
     }
-    result["passed"] = result["false_flag_rate"] <= MAX_FALSE_FLAG_RATE and result["catch_rate"] >= MIN_CATCH_RATE
+    result["passed"] = result["false_flag_rate"] <= max_flags and result["catch_rate"] >= min_catch
     return result
 
 
+def run_language(tag: str, seed: int, show_flags: bool, show_misses: str | None) -> dict:
+    """The bench on NTREX-128 for one source language, read by its registered number reader."""
+    from rfaflow import languages
+
+    language = languages.get(tag)
+    # Cantonese is written with the Chinese numerals.
+    pattern = SOURCE_NUMBER.get(language.tag) or SOURCE_NUMBER["zh"]
+    result = run(load_pairs_128(DATA_128, language.tag), seed, show_flags, show_misses, language.quantities,
+                 pattern, "src_digit", True, (MAX_FALSE_FLAG_RATE_128, MIN_CATCH_RATE_128))
+    return {"language": language.tag, **result}
+
+
 def print_table(r: dict) -> None:
-    print(f"NTREX dev: {r['segments']} human ko/en pairs, {r['pairs_with_korean_number']} with a Korean number")
+    max_flags, min_catch = r["targets"]["max_false_flag_rate"], r["targets"]["min_catch_rate"]
+    print(f"NTREX dev: {r['segments']} human {r.get('language', 'ko')}/en pairs, "
+          f"{r['pairs_with_source_number']} with a source number")
     print(f"false flags: {r['flagged_segments']}/{r['segments']} = {r['false_flag_rate']:.2%} "
-          f"(target <= {MAX_FALSE_FLAG_RATE:.0%})")
+          f"(target <= {max_flags:.0%})")
     print(f"{'corruption':<12}{'corrupted':>10}{'caught':>8}{'rate':>9}{'no site':>9}{'pre-flagged':>13}")
     for kind, c in r["per_kind"].items():
-        label = kind if kind in ENGLISH_KINDS else f"({kind})"
+        label = kind if kind in ENGLISH_KINDS or "language" in r else f"({kind})"
         print(f"{label:<12}{c['corrupted']:>10}{c['caught']:>8}{c['catch_rate']:>9.2%}{c['no_site']:>9}"
               f"{c['human_pair_flagged']:>13}")
+    counted = "all kinds" if "language" in r else "English kinds"
     print(f"{'overall':<12}{r['corrupted_segments']:>10}{r['caught_segments']:>8}{r['catch_rate']:>9.2%}"
-          f"   (English kinds; target >= {MIN_CATCH_RATE:.0%})")
+          f"   ({counted}; target >= {min_catch:.0%})")
     print(f"{'PASS' if r['passed'] else 'FAIL'} in {r['seconds']} s")
+
+
+def print_rows(results: list[dict]) -> None:
+    """One row per language: the table of the README."""
+    kinds = (*ENGLISH_KINDS, "src_digit")
+    print("| language | pairs | with a number | false flags | caught | " + " | ".join(kinds) + " |")
+    print("|---|---:|---:|---:|---:|" + "---:|" * len(kinds))
+    for r in results:
+        per = " | ".join(f"{r['per_kind'][k]['catch_rate']:.1%} ({r['per_kind'][k]['corrupted']})" for k in kinds)
+        print(f"| {r['language']} | {r['segments']} | {r['pairs_with_source_number']} | {r['false_flag_rate']:.2%} "
+              f"| {r['catch_rate']:.2%} | {per} |")
+    print("PASS" if all(r["passed"] for r in results) else "FAIL: " + ", ".join(r["language"] for r in results
+                                                                              if not r["passed"]))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--lang", metavar="TAG", help="one source language, on NTREX-128 (ko, zh-Hans, vi, ...)")
+    which.add_argument("--all", action="store_true", help="every source language on NTREX-128, one row each")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument("--show-flags", action="store_true", help="print the human pairs that get an ERROR")
     parser.add_argument("--show-misses", metavar="KIND", help="print corrupted pairs not caught (a kind or 'all')")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    if not DATA.is_file():
-        print(f"skipped: data file {DATA} not found", file=sys.stderr)
+    data = DATA_128 if args.lang or args.all else DATA
+    if not data.is_file():
+        print(f"skipped: data file {data} not found", file=sys.stderr)
         return 2
-    result = run(load_pairs(DATA), args.seed, args.show_flags, args.show_misses)
+    if args.all:
+        from rfaflow.languages import SOURCE_LANGUAGES
+
+        results = [run_language(language.tag, args.seed, args.show_flags, args.show_misses)
+                   for language in SOURCE_LANGUAGES]
+        if args.json:
+            print(json.dumps(results))
+        else:
+            print_rows(results)
+        return 0 if all(r["passed"] for r in results) else 1
+    if args.lang:
+        result = run_language(args.lang, args.seed, args.show_flags, args.show_misses)
+    else:
+        result = run(load_pairs(DATA), args.seed, args.show_flags, args.show_misses)
     if args.json:
         print(json.dumps(result))
     else:

@@ -27,11 +27,12 @@ from rfaflow.brief import PreparedDraft, assemble_brief, prepare
 from rfaflow.desk import build_chain, check_brief
 from rfaflow.draft import parse_draft, read_draft_bytes
 from rfaflow.errors import RfaflowError, RunFailure, clip, from_os_error, internal_error
+from rfaflow.languages import ENGLISH, Language
 from rfaflow.qa import ERROR
 from rfaflow.render import environment, render_brief, render_template, write_atomically
 from rfaflow.store import Job, Store
 from rfaflow.summarize import DEFAULT_SUMMARY, SummaryOptions
-from rfaflow.translate import Translation
+from rfaflow.translate import Translation, TranslationChain
 
 DRAFT_SUFFIX = ".md"
 INDEX_TEMPLATES = {"html": "index.html.j2", "md": "index.md.j2"}
@@ -209,10 +210,19 @@ class _Pending:
 
 @dataclass
 class _InFlight:
-    """A pool of drafts whose translations are queued on the engine; `collect` waits for them."""
+    """A pool of drafts in one language whose translations are queued on its chain; `collect` waits for them."""
 
     pool: list[_Pending]
+    chain: TranslationChain
     collect: Callable[[], list[Translation | None]]
+
+
+@dataclass
+class _Pool:
+    """Drafts of one language read and waiting to be queued, and their segments."""
+
+    drafts: list[_Pending] = field(default_factory=list)
+    texts: int = 0
 
 
 class BatchRun:
@@ -232,16 +242,27 @@ class BatchRun:
         self.tree = _SafeTree(out_dir)
         self.on_draft = on_draft or (lambda outcome, report: None)
         self.env = environment(options.template_dir)
-        self.chain = build_chain(
-            store, options.memories, options.glossaries, options.engine, "ko", "en", options.threads,
-            options.batch_size,
-        )
-        self.fingerprint = settings_fingerprint(options, store.memory_digest("ko", "en"))
+        self._chains: dict[Language, TranslationChain] = {}
+        self.settings = settings_fingerprint(options)
         self.report = BatchReport()
 
-    @property
-    def _model_identity(self) -> str:
-        machine = self.chain.machine
+    def _chain(self, language: Language) -> TranslationChain:
+        """The language's chain (memory, glossary, model for the pair into English), built on its first draft."""
+        if language not in self._chains:
+            self._chains[language] = build_chain(
+                self.store, self.options.memories, self.options.glossaries, self.options.engine, source=language,
+                threads=self.options.threads, batch_size=self.options.batch_size,
+            )
+        return self._chains[language]
+
+    def _fingerprint(self, language: Language) -> str:
+        """The settings, with the pair's post-edits in the store: importing Khmer post-edits re-renders only the
+        Khmer drafts."""
+        return self.settings + self.store.memory_digest(language.tag, ENGLISH.tag)
+
+    @staticmethod
+    def _model_identity(chain: TranslationChain) -> str:
+        machine = chain.machine
         return machine.identity if machine else ""
 
     def run(self) -> BatchReport:
@@ -254,23 +275,26 @@ class BatchRun:
         drafts = find_drafts(self.archive, self.tree.root)
         self.report.drafts = len(drafts)
         in_flight: _InFlight | None = None
-        pool: list[_Pending] = []
-        # The first pool is small, so the model's workers start while the rest of the archive is being read.
-        pool_texts, pool_size = 0, max(1, config.pool_segments() // FIRST_POOL_FRACTION)
+        # One pool per language, each translated by its own pair's model; the first pool queued is small, so the
+        # model's workers start while the rest of the archive is being read.
+        pools: dict[Language, _Pool] = {}
+        pool_size = max(1, config.pool_segments() // FIRST_POOL_FRACTION)
         for relative in drafts:
             pending = self._prepare(relative)
             if pending is None:
                 continue
-            pool.append(pending)
-            pool_texts += len(pending.prepared.texts)
-            if pool_texts >= pool_size:
-                in_flight = self._queue(pool, in_flight)
-                pool, pool_texts, pool_size = [], 0, config.pool_segments()
-        in_flight = self._queue(pool, in_flight)
+            pool = pools.setdefault(pending.prepared.draft.language, _Pool())
+            pool.drafts.append(pending)
+            pool.texts += len(pending.prepared.texts)
+            if pool.texts >= pool_size:
+                in_flight = self._queue(pools.pop(pending.prepared.draft.language).drafts, in_flight)
+                pool_size = config.pool_segments()
+        for pool in pools.values():
+            in_flight = self._queue(pool.drafts, in_flight)
         if in_flight:
             self._complete(in_flight)
         self._write_index_and_manifest(drafts)
-        counts = self.chain.counts
+        counts = sum((chain.counts for chain in self._chains.values()), Counter[str]())
         self.report.from_memory, self.report.from_cache = counts["memory"], counts["cache"]
         self.report.machine_translated = counts["machine"]
         self.report.seconds = time.monotonic() - started
@@ -312,18 +336,19 @@ class BatchRun:
             if path.is_symlink() and not _inside(path.resolve(), self.archive.resolve()):
                 raise RfaflowError("symlink points outside the archive; not read", path)
             data = read_draft_bytes(path)
-            input_hash = _sha256(self.fingerprint.encode() + data)
+            draft = parse_draft(path, data)
+            input_hash = _sha256(self._fingerprint(draft.language).encode() + data)
             job = self.store.job(self.tree.root, relative)
-            if job and self._unchanged(job, input_hash):
+            if job and self._unchanged(job, input_hash, self._chain(draft.language)):
                 self._finish(DraftOutcome(relative, path, "unchanged", len(job.entry.get("segments", ()))))
                 return None
-            return _Pending(relative, input_hash, prepare(parse_draft(path, data)))
+            return _Pending(relative, input_hash, prepare(draft))
         return None
 
-    def _unchanged(self, job: Job, input_hash: str) -> bool:
+    def _unchanged(self, job: Job, input_hash: str, chain: TranslationChain) -> bool:
         if job.status != "done" or job.input_hash != input_hash:
             return False
-        if job.model and job.model != self._model_identity:
+        if job.model and job.model != self._model_identity(chain):
             return False
         for relative, digest in job.outputs.items():
             target = self.tree.root / relative
@@ -332,9 +357,13 @@ class BatchRun:
         return True
 
     def _queue(self, pool: list[_Pending], in_flight: _InFlight | None) -> _InFlight | None:
-        """Queue `pool` for translation, then complete the pool queued before it while the workers translate."""
-        texts = [text for pending in pool for text in pending.prepared.texts]
-        queued = _InFlight(pool, self.chain.submit_available(texts)) if pool else None
+        """Queue `pool` (drafts of one language) for translation, then complete the pool queued before it while the
+        workers translate."""
+        queued = None
+        if pool:
+            chain = self._chain(pool[0].prepared.draft.language)
+            texts = [text for pending in pool for text in pending.prepared.texts]
+            queued = _InFlight(pool, chain, chain.submit_available(texts))
         if in_flight:
             self._complete(in_flight)
         return queued
@@ -353,13 +382,13 @@ class BatchRun:
             count = len(pending.prepared.texts)
             with self._isolated(pending.relative, pending.input_hash) as failed:
                 if results is None:
-                    translations = self.chain.submit_available(pending.prepared.texts)()
+                    translations = in_flight.chain.submit_available(pending.prepared.texts)()
                 else:
                     translations = results[start : start + count]
-                missing = pending.prepared.missing(translations, self.chain)
+                missing = pending.prepared.missing(translations, in_flight.chain)
                 if missing:
                     raise missing
-                job = self._write_briefs(pending, [t for t in translations if t is not None])
+                job = self._write_briefs(pending, in_flight.chain, [t for t in translations if t is not None])
             start += count
             if failed[0]:
                 continue
@@ -370,11 +399,11 @@ class BatchRun:
         for outcome in outcomes:
             self._finish(outcome)
 
-    def _write_briefs(self, pending: _Pending, translations: list[Translation]) -> Job:
+    def _write_briefs(self, pending: _Pending, chain: TranslationChain, translations: list[Translation]) -> Job:
         brief = assemble_brief(pending.prepared, translations, self.options.summary)
         stem = pending.relative[: -len(DRAFT_SUFFIX)]
         rendered = {f"{stem}.{fmt}": render_brief(brief, fmt, self.env) for fmt in self.options.formats}
-        findings = check_brief(brief, self.chain.glossary, "\n".join(rendered.values()))
+        findings = check_brief(brief, chain.glossary, "\n".join(rendered.values()))
         outputs = {}
         for relative, text in rendered.items():
             if relative in RESERVED_OUTPUTS:
@@ -384,6 +413,7 @@ class BatchRun:
         draft = pending.prepared.draft
         entry = {
             "headline": brief.headline,
+            "language": draft.language.tag,
             "date": draft.date.isoformat(),
             "reporter": draft.reporter,
             "slug": draft.slug,
@@ -391,13 +421,14 @@ class BatchRun:
             "segments": [t.origin.kind for t in translations],
             "units": dict(Counter(unit.kind for unit in pending.prepared.units)),
             "review": brief.review_status,
+            "notices": list(draft.notices),
             "qa": {
                 "errors": sum(finding.severity == ERROR for finding in findings),
                 "warnings": sum(finding.severity != ERROR for finding in findings),
                 "findings": [asdict(finding) for finding in findings],
             },
         }
-        model = self._model_identity if any(t.origin.kind == "mt" for t in translations) else ""
+        model = self._model_identity(chain) if any(t.origin.kind == "mt" for t in translations) else ""
         return Job(pending.relative, pending.input_hash, model, "done", outputs, None, entry)
 
     def _write_index_and_manifest(self, drafts: list[str]) -> None:
@@ -415,9 +446,10 @@ class BatchRun:
                 "units": job.entry.get("units", {}),
                 "origins": dict(sorted(Counter(kinds).items())),
                 "review": job.entry.get("review"),
+                "notices": job.entry.get("notices", []),
                 "qa": job.entry.get("qa"),
                 "error": job.error,
-                **{key: job.entry.get(key) for key in ("headline", "date", "reporter", "slug", "summary")},
+                **{key: job.entry.get(key) for key in ("headline", "language", "date", "reporter", "slug", "summary")},
             })
         manifest = {"generator": f"rfaflow {__version__}", "drafts": entries}
         write_atomically(self.tree.path("manifest.json"), json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")

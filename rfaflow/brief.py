@@ -13,12 +13,11 @@ from rfaflow.credits import credit_line, provenance, review_status
 from rfaflow.document import UNIT_KINDS, Block, Unit, segment_blocks
 from rfaflow.draft import Draft
 from rfaflow.errors import TranslationMissing, clip
+from rfaflow.languages import ENGLISH, Language
 from rfaflow.markup import Inline, restore
-from rfaflow.segment import HANGUL
 from rfaflow.summarize import DEFAULT_ALGORITHM, DEFAULT_SUMMARY, SummaryOptions, summarize
 from rfaflow.translate import Origin, Translation, TranslationChain
 
-TARGET_LANGUAGE = "en"
 # AP style abbreviates these months before a day; March to July are always spelled out.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 MISSING_SHOWN = 3  # missing segments named in an error, before "and N more"
@@ -64,6 +63,7 @@ class Brief:
     date: dt.date
     dateline: str | None
     service: str
+    language: Language  # the draft's
     blocks: list[Block[tuple[BriefSentence, ...]]]
     units: list[BriefSentence]  # every translated unit in order: headline and dateline (when translated), body
     summary: list[BriefSentence]
@@ -124,11 +124,16 @@ class PreparedDraft:
                                   self.draft.path)
 
 
+def _in_source_script(text: str, language: Language) -> bool:
+    return language.untranslated is not None and language.untranslated.pattern.search(text) is not None
+
+
 def prepare(draft: Draft) -> PreparedDraft:
     head = []
     if not draft.english_headline:
         head.append(Unit(0, "headline", draft.headline))
-    if draft.dateline and HANGUL.search(draft.dateline):
+    # A dateline in the source script (서울, 北京) is translated; one already in English (Seoul) is kept.
+    if draft.dateline and _in_source_script(draft.dateline, draft.language):
         head.append(Unit(len(head), "dateline", draft.dateline))
     body, blocks = segment_blocks(draft.blocks, draft.language, first_index=len(head))
     return PreparedDraft(draft, head + body, blocks)
@@ -150,13 +155,14 @@ def assemble_brief(
     if summary_options.language == "source":
         chosen_on, language = [s.source for s in sentences], draft.language
     else:
-        chosen_on, language = [s.text for s in sentences], TARGET_LANGUAGE
+        chosen_on, language = [s.text for s in sentences], ENGLISH
     summary = summarize(chosen_on, summary_options.sentences, summary_options.algorithm, language)
     return Brief(
         headline=headline,
         date=draft.date,
         dateline=dateline.upper() if dateline else None,
         service=draft.service,
+        language=draft.language,
         blocks=[block.map(lambda _, line: tuple(units[i] for i in line)) for block in prepared.blocks],
         units=units,
         summary=[sentences[i] for i in summary.indices],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import click
 from rfaflow import __version__
 from rfaflow.errors import ExitCode, QaErrors, RfaflowError, from_os_error, internal_error, terminal_text
 from rfaflow.formats import FORMAT_NAMES
+from rfaflow.languages import DEFAULT_SOURCE, ENGLISH, LANGUAGES, SOURCE_LANGUAGES, Language, get, resolve
 from rfaflow.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -58,12 +59,23 @@ def _say(text: str, err: bool = False) -> None:
 @click.version_option(__version__, prog_name="rfaflow")
 @click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
 def cli(debug: bool) -> None:
-    """Turn Korean drafts into English news briefs, offline.
+    """Turn drafts in any of the desk's nine languages into English news briefs, offline.
 
     \b
     Example:
       rfaflow render samples/musan.md --tm samples/tm/korean-service.tmx -o briefs/
     """
+
+
+class LanguageChoice(click.Choice):
+    """A choice of registry tags that also takes any code the registry resolves ("ko-KR", "zh-TW", "ZH-HANS")."""
+
+    def __init__(self, languages: Iterable[Language]) -> None:
+        super().__init__([language.tag for language in languages])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        language = resolve(value) if isinstance(value, str) else None
+        return super().convert(language.tag if language else value, param, ctx)
 
 
 def _apply(options: list[Callable[..., Any]], command: Callable[..., Any]) -> Callable[..., Any]:
@@ -94,7 +106,8 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Sentences in each summary."),
         click.option("--summary-language", type=click.Choice(SUMMARY_LANGUAGES), default=SummaryOptions.language,
                      show_default=True,
-                     help="Choose summary sentences on the Korean ('source', shown in English) or on the English."),
+                     help="Choose summary sentences on the draft's own language ('source', shown in English) or on "
+                          "the English."),
         click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      help="Folder of templates searched before the built-in ones."),
     ], command)
@@ -112,7 +125,7 @@ def brief_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def render(drafts: tuple[Path, ...], output_format: str | None, output: str | None, strict: bool,
            memories: tuple[Path, ...], glossaries: tuple[Path, ...], engine: str, algorithm: str, sentences: int,
            summary_language: str, template_dir: Path | None) -> None:
-    """Render Korean DRAFTS as English news briefs, checking each (one QA line per draft on stderr).
+    """Render DRAFTS (in any service language) as English news briefs, checking each (one QA line per draft on stderr).
 
     Every draft is rendered before anything is written: a bad draft stops the run with nothing written.
 
@@ -132,18 +145,19 @@ def render(drafts: tuple[Path, ...], output_format: str | None, output: str | No
 
     output_format, targets = _render_targets(drafts, output, output_format)
     env = environment(template_dir)
-    chains: dict[str, TranslationChain] = {}
+    chains: dict[Language, TranslationChain] = {}  # one per source language: a mixed set of drafts is fine
     rendered, qa_lines, failing = [], [], []
     store = default_store()  # machine translations are cached, shared with batch runs
     try:
         for draft_path in drafts:
             draft = read_draft(draft_path)
             if draft.language not in chains:
-                chains[draft.language] = build_chain(store, memories, glossaries, engine, draft.language, "en")
+                chains[draft.language] = build_chain(store, memories, glossaries, engine, source=draft.language)
             chain = chains[draft.language]
             brief = build_brief(draft, chain, SummaryOptions(algorithm, sentences, summary_language))
             text = render_brief(brief, output_format, env)
             findings = check_brief(brief, chain.glossary, text)
+            qa_lines += [f"{draft_path}: note: {notice}" for notice in draft.notices]
             qa_lines.append(f"{draft_path}: {brief.description}: QA {qa_line(findings)}")
             if any(finding.severity == ERROR for finding in findings):
                 failing.append(draft_path)
@@ -269,8 +283,8 @@ def batch(archive: Path, out_dir: Path, output_format: str, memories: tuple[Path
 
 @cli.command()
 @click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--lang", type=click.Choice(["en", "ko"]),
-              help="Language of the text.  [default: a draft's language, else en]")
+@click.option("--lang", type=LanguageChoice(LANGUAGES.values()),
+              help=f"Language of the text.  [default: a draft's language, else {ENGLISH.tag}]")
 @click.option("--sentences", type=click.IntRange(min=1), default=DEFAULT_SENTENCES, show_default=True,
               help="Sentences to select.")
 @click.option("--algorithm", type=click.Choice(ALGORITHMS), default=DEFAULT_ALGORITHM, show_default=True,
@@ -297,18 +311,19 @@ def summarize(source: Path, lang: str | None, sentences: int, algorithm: str, sp
     name = Path("<stdin>") if str(source) == "-" else source
     data = read_draft_bytes(sys.stdin.buffer if str(source) == "-" else source, name)
     text = decode_draft_bytes(name, data)
+    draft_language = None
     if looks_like_draft(text):  # read as render reads it; only the body is summarised (private notes live above)
-        lang = lang or parse_draft(name, data).language
+        draft_language = parse_draft(name, data).language
         _, text, _ = split_front_matter(name, text)
-    lang = lang or "en"
+    language = get(lang) if lang else draft_language or ENGLISH
     if split == "lines":
         units = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         # Read as a draft's body is: Markdown blocks, and their sentences (never a subheading or a caption).
-        units = [unit.text for unit in segment_blocks(parse_body(text), lang)[0] if unit.kind == "sentence"]
+        units = [unit.text for unit in segment_blocks(parse_body(text), language)[0] if unit.kind == "sentence"]
     if not units:
         raise RfaflowError("no sentences to summarize", name)
-    summary = choose(units, sentences, algorithm, lang)
+    summary = choose(units, sentences, algorithm, language)
     if output_format == "json":
         chosen = [{"index": i, "text": units[i]} for i in summary.indices]
         click.echo(json.dumps({"sentences": chosen}, ensure_ascii=False))
@@ -340,7 +355,8 @@ def _review(draft_path: Path, memories: tuple[Path, ...], glossaries: tuple[Path
     draft = read_draft(draft_path)
     store = default_store()
     try:
-        return review_draft(draft, build_chain(store, memories, glossaries, engine, draft.language), fuzzy_threshold)
+        chain = build_chain(store, memories, glossaries, engine, source=draft.language)
+        return review_draft(draft, chain, fuzzy_threshold)
     finally:
         store.close()
 
@@ -460,7 +476,7 @@ def xliff_import(path: Path, post_editor: str | None) -> None:
     report = read_post_edits(path, post_editor)
     store = default_store()
     try:
-        store.add_memory("ko", "en", report.imported)
+        store.add_memory(report.language.tag, ENGLISH.tag, report.imported)
     finally:
         store.close()
     left = f"; {report.unchanged_machine} machine translations left unreviewed" if report.unchanged_machine else ""
@@ -483,7 +499,9 @@ def tm() -> None:
               help="The TMX file to write: a file, a folder (memory.tmx in it), or - for stdout.")
 @click.option("--tm", "memories", multiple=True, type=click.Path(path_type=Path),
               help="TMX files to merge in (the newest unit wins for a source sentence). Repeatable.")
-def tm_export(output: str, memories: tuple[Path, ...]) -> None:
+@click.option("--lang", type=LanguageChoice(SOURCE_LANGUAGES),
+              default=DEFAULT_SOURCE.tag, show_default=True, help="The source language of the pairs to export.")
+def tm_export(output: str, memories: tuple[Path, ...], lang: str) -> None:
     """Write every approved pair (imported post-edits, merged with any --tm files) as TMX 1.4b.
 
     \b
@@ -496,12 +514,14 @@ def tm_export(output: str, memories: tuple[Path, ...]) -> None:
     target = _single_output(output, "memory.tmx")
     store = default_store()
     try:
-        memory = TranslationMemory.from_files(memories, "ko", "en", extra=store.memory_units("ko", "en"))
+        source = get(lang)
+        memory = TranslationMemory.from_files(memories, source, ENGLISH,
+                                              extra=store.memory_units(source.tag, ENGLISH.tag))
     finally:
         store.close()
     if not len(memory):
         raise RfaflowError("nothing to export: no imported post-edits and no --tm files", output)
-    _write_output(target, tmx_bytes(memory.units, "ko", "en").decode("utf-8"), f"{len(memory)} translation units")
+    _write_output(target, tmx_bytes(memory.units, source, ENGLISH).decode("utf-8"), f"{len(memory)} translation units")
 
 
 @cli.group()
@@ -530,7 +550,20 @@ def models_list() -> None:
     if not found:
         _say("No models installed; install one with 'rfaflow models install FILE.argosmodel'.", err=True)
     for model in found:
-        _say(f"{model.name}\t{model.from_code}→{model.to_code}\t{model.version}\t{model.path}")
+        _say(f"{model.name}\t{_tag(model.from_code)}→{_tag(model.to_code)}\t{model.version}\t{model.path}")
+
+
+def _tag(code: str) -> str:
+    """A package's language code as the registry tags it ("zt" is zh-Hant); an unknown code as it is."""
+    language = resolve(code)
+    return language.tag if language else code
+
+
+def _known_language(code: str) -> Language:
+    language = resolve(code)
+    if language is None:
+        raise click.UsageError(f"unknown language {code!r}; use one of: {', '.join(LANGUAGES)}")
+    return language
 
 
 @models.command("install")
@@ -548,10 +581,12 @@ def models_install(spec: tuple[str, ...]) -> None:
     if len(spec) == 1:
         model = install_file(Path(spec[0]))
     elif len(spec) == 2 and not any(Path(arg).suffix == ".argosmodel" for arg in spec):
-        model = install_from_index(*spec)
+        source, target = (_known_language(code) for code in spec)
+        model = install_from_index(source, target)
     else:
         raise click.UsageError("give one FILE.argosmodel, or two language codes such as 'ko en'")
-    _say(f"Installed {model.name} ({model.from_code}→{model.to_code}, package {model.version}) in {model.path}")
+    _say(f"Installed {model.name} ({_tag(model.from_code)}→{_tag(model.to_code)}, package {model.version}) "
+         f"in {model.path}")
 
 
 @models.command("remove")

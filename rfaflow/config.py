@@ -35,3 +35,16 @@ def pool_segments() -> int:
     if not value.strip().isdigit() or int(value) < 1:
         raise RfaflowError(f"RFAFLOW_POOL_SEGMENTS must be a whole number of at least 1, not '{clip(value)}'")
     return int(value)
+
+
+LEGACY_ENCODING_POLICIES = ("convert", "refuse")
+
+
+def legacy_encoding_policy() -> str:
+    """What a draft in a legacy encoding (Burmese Zawgyi) gets: converted to Unicode with a notice (the default), or
+    refused; `RFAFLOW_LEGACY_ENCODING` chooses."""
+    value = os.environ.get("RFAFLOW_LEGACY_ENCODING", "convert").strip().lower()
+    if value not in LEGACY_ENCODING_POLICIES:
+        raise RfaflowError(f"RFAFLOW_LEGACY_ENCODING must be {' or '.join(LEGACY_ENCODING_POLICIES)}, not "
+                           f"'{clip(value)}'")
+    return value

@@ -14,10 +14,10 @@ from rfaflow.brief import Brief, describe_units, prepare
 from rfaflow.document import Unit
 from rfaflow.draft import Draft
 from rfaflow.glossary import Glossary
+from rfaflow.languages import ENGLISH, Language
 from rfaflow.markup import restore, strip_tags
 from rfaflow.qa import ERROR, WARNING, Finding
 from rfaflow.qa.checks import check_pair, check_pairs
-from rfaflow.segment import HANGUL
 from rfaflow.store import Store
 from rfaflow.translate import TermProtector, Translation, TranslationChain
 from rfaflow.translate.memory import (
@@ -25,6 +25,7 @@ from rfaflow.translate.memory import (
     Suggestion,
     TranslationMemory,
     read_tmx,
+    tmx_source_language,
 )
 
 TRANSLATION_FILE_SUFFIXES = (".tmx", ".xlf", ".xliff")  # `check` reads these as pairs; anything else is a draft
@@ -35,27 +36,29 @@ def build_chain(
     memories: Sequence[Path] = (),
     glossaries: Sequence[Path] = (),
     engine: str = "argos",
-    source_lang: str = "ko",
-    target_lang: str = "en",
+    *,
+    source: Language,
+    target: Language = ENGLISH,
     threads: int | None = None,
     batch_size: int | None = None,
 ) -> TranslationChain:
-    """A chain whose memory is the TMX files plus the post-edits in `store`, newest unit winning."""
-    imported = store.memory_units(source_lang, target_lang) if store else []
+    """A source→target chain whose memory is the pair's units of the TMX files plus the pair's post-edits in
+    `store`, newest unit winning."""
+    imported = store.memory_units(source.tag, target.tag) if store else []
     memory = (
-        TranslationMemory.from_files(memories, source_lang, target_lang, extra=imported)
+        TranslationMemory.from_files(memories, source, target, extra=imported)
         if memories or imported else None
     )
-    glossary = Glossary.from_files(glossaries, source_lang, target_lang) if glossaries else None
-    return TranslationChain(memory, engine, source_lang, target_lang, store, threads, batch_size, glossary)
+    glossary = Glossary.from_files(glossaries, source, target) if glossaries else None
+    return TranslationChain(memory, engine, source, target, store, threads, batch_size, glossary)
 
 
-def unit_findings(unit_id: str, source: str, english: str, markup_problems: Sequence[str] = (),
+def unit_findings(unit_id: str, source: str, english: str, language: Language, markup_problems: Sequence[str] = (),
                   glossary: TermProtector | None = None, date: dt.date | None = None) -> list[Finding]:
-    """The QA findings of one translated unit (plain source, plain English), marks that could not be placed
-    included."""
+    """The QA findings of one translated unit (plain source in `language`, plain English), marks that could not be
+    placed included."""
     findings = [Finding(unit_id, problem.check, problem.severity, problem.message)
-                for problem in check_pair(source, english, glossary, date=date)]
+                for problem in check_pair(source, english, language, glossary, date=date)]
     return findings + [Finding(unit_id, "markup", WARNING, problem) for problem in markup_problems]
 
 
@@ -63,11 +66,13 @@ def check_brief(brief: Brief, glossary: TermProtector | None = None, rendered: s
     """Every unit of a brief checked as it was translated, then the rendered brief as a whole: source-language
     script anywhere in it (a name in the front matter, a template's text) is an error."""
     findings = [finding for unit in brief.units
-                for finding in unit_findings(unit.id, unit.source, unit.text, unit.problems, glossary, brief.date)]
-    left = HANGUL.findall(rendered or "")
-    if left:
+                for finding in unit_findings(unit.id, unit.source, unit.text, brief.language, unit.problems, glossary,
+                                             brief.date)]
+    script = brief.language.untranslated
+    left = script.pattern.findall(rendered or "") if script else []
+    if script and left:
         shown = ", ".join(dict.fromkeys(left[:5]))
-        findings.append(Finding("brief", "untranslated", ERROR, f"the brief still contains Hangul: {shown}"))
+        findings.append(Finding("brief", "untranslated", ERROR, f"the brief still contains {script.name}: {shown}"))
     return findings
 
 
@@ -136,21 +141,27 @@ def review_draft(
         if translation is not None:
             restored = restore(unit.text, unit.marks, translation.text)
             english = restored.plain
-            findings = unit_findings(unit.id, unit.text, english, restored.problems, chain.glossary, draft.date)
+            findings = unit_findings(unit.id, unit.text, english, draft.language, restored.problems,
+                                     chain.glossary, draft.date)
         approved = translation is not None and translation.origin.kind in ("tm", "pe")
         suggestions = [] if approved or memory is None else memory.suggestions(unit.tagged, fuzzy_threshold)
         segments.append(ReviewSegment(unit, translation, english, findings, suggestions))
     return DraftReview(draft, segments)
 
 
-def check_translation_file(path: Path, glossaries: Sequence[Path] = ()) -> tuple[int, list[Finding]]:
-    """(segments, findings) of the ko→en pairs in a TMX or XLIFF file, ids being tuids or unit ids."""
+def check_translation_file(path: Path, glossaries: Sequence[Path] = (),
+                           language: Language | None = None) -> tuple[int, list[Finding]]:
+    """(segments, findings) of the source→English pairs in a TMX or XLIFF file, ids being tuids or unit ids. The
+    source language is `language`, else the one the file declares (TMX srclang, XLIFF source-language)."""
     if path.suffix.lower() == ".tmx":
-        pairs = [(unit.id, strip_tags(unit.source), strip_tags(unit.target)) for unit in read_tmx(path, "ko", "en")]
+        source = language or tmx_source_language(path)
+        pairs = [(unit.id, strip_tags(unit.source), strip_tags(unit.target))
+                 for unit in read_tmx(path, source, ENGLISH)]
     else:
         # Imported here: rfaflow.xliff imports this module.
         from rfaflow.xliff import read_pairs
 
-        pairs = read_pairs(path)
-    glossary = Glossary.from_files(glossaries) if glossaries else None
-    return len(pairs), check_pairs(pairs, glossary)
+        declared, pairs = read_pairs(path)
+        source = language or declared
+    glossary = Glossary.from_files(glossaries, source) if glossaries else None
+    return len(pairs), check_pairs(pairs, source, glossary)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Generic, TypeVar
 
+from rfaflow.languages import Language
 from rfaflow.markup import Mark, tagged
 
 T = TypeVar("T")
@@ -223,7 +224,7 @@ def _inline(token: Any) -> tuple[list[Text], list[Block[Text]]]:
     return lines, figures
 
 
-def segment_blocks(blocks: Sequence[Block[Text]], language: str, first_index: int = 0) -> tuple[
+def segment_blocks(blocks: Sequence[Block[Text]], language: Language, first_index: int = 0) -> tuple[
         list[Unit], list[Block[tuple[int, ...]]]]:
     """Units of the body in reading order, and the blocks with each line as the indices of its units."""
     from rfaflow.segment import sentence_spans

@@ -16,11 +16,10 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from rfaflow import limits
+from rfaflow import config, limits
 from rfaflow.document import Block, Text, parse_body
 from rfaflow.errors import CONTROL_CHARACTER, DraftError, clip, control_problem, decode_utf8, from_os_error
-
-SUPPORTED_LANGUAGES = {"ko": "Korean"}
+from rfaflow.languages import DEFAULT_SOURCE, SOURCE_LANGUAGES, Language, resolve
 
 _REQUIRED_TEXT = ("headline", "service", "reporter")
 # `slug` is carried into batch manifests; output paths never come from it.
@@ -40,7 +39,7 @@ class Draft:
     service: str
     reporter: str
     blocks: list[Block[Text]]
-    language: str = "ko"
+    language: Language = DEFAULT_SOURCE
     english_headline: str | None = None
     translator: str | None = None
     english_writer: str | None = None
@@ -48,6 +47,9 @@ class Draft:
     slug: str | None = None
     tags: list[str] = field(default_factory=list)
     notes: str | None = None
+    # What reading the draft changed or doubts, for the editor (a Zawgyi conversion, Simplified text in a
+    # Traditional draft); printed by render, kept in batch manifests.
+    notices: tuple[str, ...] = ()
 
 
 def read_draft(path: Path | str) -> Draft:
@@ -61,10 +63,46 @@ def parse_draft(path: Path, data: bytes) -> Draft:
     text = decode_draft_bytes(path, data)
     meta, body, body_line = split_front_matter(path, text)
     fields = validate_front_matter(path, meta)
+    body, fields["notices"] = _in_unicode_normal_form(path, body, fields)
     blocks = parse_body(body)
     if not any(block.lines for top in blocks for block in top.walk()):
         raise DraftError(f"the body is empty (line {body_line} on); write the story below the front matter", path)
     return Draft(path=path, blocks=blocks, **fields)
+
+
+# The fields whose text is translated or shown in the draft's language, read as its body is.
+_SOURCE_TEXT_FIELDS = ("headline", "dateline")
+
+
+def _in_unicode_normal_form(path: Path, body: str, fields: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """The body (and, in `fields`, the headline and dateline) in Unicode and the language's normal form, so that
+    segmentation, memory look-up, MT and QA all see one spelling; and the notices that says what was done.
+
+    A legacy encoding (Burmese Zawgyi) is converted first, as the desk configures (RFAFLOW_LEGACY_ENCODING), since
+    normalising Zawgyi as if it were Unicode reorders its marks. Text not in the language's script is an error,
+    sibling-variant characters (Simplified in a zh-Hant draft) a notice.
+    """
+    from rfaflow.orthography import script_problem
+
+    language: Language = fields["language"]
+    notices = []
+    texts = {name: fields[name] for name in _SOURCE_TEXT_FIELDS if name in fields}
+    legacy = language.legacy_encoding
+    if legacy is not None and legacy.detect(body):
+        if config.legacy_encoding_policy() == "refuse":
+            raise DraftError(f"the text is in the legacy {legacy.name} encoding, not Unicode; convert it to Unicode "
+                             "(or set RFAFLOW_LEGACY_ENCODING=convert)", path)
+        body, texts = legacy.convert(body), {name: legacy.convert(text) for name, text in texts.items()}
+        notices.append(f"converted from {legacy.name} to Unicode")
+    body = language.normalise(body)
+    fields.update((name, language.normalise(text)) for name, text in texts.items())
+    problem = script_problem("\n".join([fields["headline"], body]), language)
+    if problem:
+        raise DraftError(f"{problem}; fix the 'language' field or the text", path)
+    warning = language.variant_warning(body) if language.variant_warning else None
+    if warning:
+        notices.append(warning)
+    return body, tuple(notices)
 
 
 def read_draft_bytes(source: Path | BinaryIO, name: Path | None = None) -> bytes:
@@ -169,12 +207,19 @@ def validate_front_matter(path: Path, meta: dict[str, Any]) -> dict[str, Any]:
     fields["tags"] = _tags(path, meta.get("tags"))
     if meta.get("notes") is not None:
         fields["notes"] = _notes(path, meta["notes"])
-    language = fields.get("language", "ko").lower()
-    if language not in SUPPORTED_LANGUAGES:
-        supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
-        raise DraftError(f"field 'language': {_excerpt(language)} is not supported (supported: {supported})", path)
-    fields["language"] = language
+    fields["language"] = _language(path, fields.get("language"))
     return fields
+
+
+def _language(path: Path, tag: str | None) -> Language:
+    if tag is None:
+        return DEFAULT_SOURCE
+    language = resolve(tag)
+    if language not in SOURCE_LANGUAGES:
+        supported = ", ".join(language.tag for language in SOURCE_LANGUAGES)
+        raise DraftError(f"field 'language': {_excerpt(tag)} is not a service language (write one of: {supported})",
+                         path)
+    return language
 
 
 def _text(path: Path, name: str, value: Any) -> str:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from rfaflow.errors import RfaflowError, clip, decode_utf8
-from rfaflow.translate import primary_language
+from rfaflow.languages import ENGLISH, Language, resolve
 from rfaflow.translation_files import parse_translation_xml, read_translation_bytes, refuse_control_characters
 
 # Below limits.MAX_TRANSLATION_FILE_BYTES: every term becomes one alternative of a single regular expression.
@@ -67,7 +67,7 @@ def _read_csv(path: Path, text: str) -> list[Term]:
     return terms
 
 
-def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> list[Term]:
+def _read_tbx(path: Path, data: bytes, source: Language, target: Language) -> list[Term]:
     from translate.storage import tbx
 
     try:
@@ -76,30 +76,32 @@ def _read_tbx(path: Path, data: bytes, source_lang: str, target_lang: str) -> li
         raise GlossaryError("not a TBX file (expected a <martif> root element)", path) from None
     terms = []
     for unit in store.units:
-        by_lang: dict[str, list[Any]] = {}
+        by_lang: dict[Language | None, list[Any]] = {}
         for node in unit.getlanguageNodes():
             lang = node.get("{http://www.w3.org/XML/1998/namespace}lang")
-            by_lang.setdefault(primary_language(lang), unit.get_target_terms(lang))
-        sources = [t.text for t in by_lang.get(source_lang, []) if not t.deprecated and t.text.strip()]
-        targets = [t for t in by_lang.get(target_lang, []) if t.text.strip()]
+            by_lang.setdefault(resolve(lang), unit.get_target_terms(lang))
+        sources = [t.text for t in by_lang.get(source, []) if not t.deprecated and t.text.strip()]
+        targets = [t for t in by_lang.get(target, []) if t.text.strip()]
         approved = [t.text for t in targets if not t.deprecated]
         if not sources or not approved:
             continue
         forbidden = tuple(_squash(t.text) for t in targets if t.deprecated)
         notes = [note.text for note in (targets[0].notes if targets else ()) if note.scope == "concept"]
-        for source in sources:
-            terms.append(Term(_squash(source), _squash(approved[0]), "; ".join(notes), forbidden))
+        for term in sources:
+            terms.append(Term(_squash(source.normalise(term)), _squash(approved[0]), "; ".join(notes), forbidden))
     if not terms:
-        raise GlossaryError(f"has no {source_lang}→{target_lang} term entries", path)
+        raise GlossaryError(f"has no {source.tag}→{target.tag} term entries", path)
     return terms
 
 
-def read_glossary(path: Path, source_lang: str = "ko", target_lang: str = "en") -> list[Term]:
-    """The terms of one CSV or TBX file (by suffix: .tbx, else CSV)."""
+def read_glossary(path: Path, source: Language, target: Language = ENGLISH) -> list[Term]:
+    """The terms of one CSV or TBX file (by suffix: .tbx, else CSV: source term, target term, note), source terms
+    in the source language's normal form."""
     data = read_translation_bytes(path, GlossaryError, "glossary file", MAX_GLOSSARY_BYTES)
     if path.suffix.lower() == ".tbx":
-        return _read_tbx(path, data, source_lang, target_lang)
-    terms = _read_csv(path, decode_utf8(data, path, GlossaryError, "save the glossary as UTF-8"))
+        return _read_tbx(path, data, source, target)
+    terms = [replace(term, source=source.normalise(term.source))
+             for term in _read_csv(path, decode_utf8(data, path, GlossaryError, "save the glossary as UTF-8"))]
     if not terms:
         raise GlossaryError("has no terms", path)
     return terms
@@ -119,8 +121,8 @@ class Glossary:
         self._pattern = re.compile("|".join(regexes)) if alternatives else None
 
     @classmethod
-    def from_files(cls, paths: Sequence[Path], source_lang: str = "ko", target_lang: str = "en") -> Glossary:
-        return cls(term for path in paths for term in read_glossary(Path(path), source_lang, target_lang))
+    def from_files(cls, paths: Sequence[Path], source: Language, target: Language = ENGLISH) -> Glossary:
+        return cls(term for path in paths for term in read_glossary(Path(path), source, target))
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -16,6 +16,7 @@ import jinja2
 from rfaflow.brief import Brief
 from rfaflow.errors import OutputError, TemplateFailure, from_os_error, terminal_text
 from rfaflow.formats import FORMATS
+from rfaflow.languages import resolve
 from rfaflow.story import inline_html, inline_md, link_path, markdown_escape, story_html, story_md
 
 
@@ -23,6 +24,12 @@ def builtin_templates() -> Path:
     """templates/ ships inside the wheel as rfaflow/templates; in a source checkout it sits beside rfaflow/."""
     packaged = Path(__file__).parent / "templates"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def _language_name(tag: str | None) -> str:
+    """"Khmer" for a manifest's "km"; a tag the registry does not know (an older manifest's), as it is."""
+    language = resolve(tag)
+    return language.name if language else tag or ""
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
@@ -37,7 +44,8 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     )
     # `printable`: a file name or message shown on one line, its control characters escaped.
     env.filters.update(md=markdown_escape, inline_md=inline_md, inline_html=inline_html, story_md=story_md,
-                       story_html=story_html, link_path=link_path, printable=terminal_text)
+                       story_html=story_html, link_path=link_path, printable=terminal_text,
+                       language_name=_language_name)
     return env
 
 

@@ -25,8 +25,9 @@ from rfaflow import __version__
 from rfaflow.credits import machine_description
 from rfaflow.desk import DraftReview
 from rfaflow.errors import RfaflowError, clip
+from rfaflow.languages import ENGLISH, SOURCE_LANGUAGES, Language, resolve
 from rfaflow.markup import TAG, ordered, strip_tags
-from rfaflow.translate import Origin, primary_language
+from rfaflow.translate import Origin
 from rfaflow.translate.memory import MemoryUnit, normalize_source
 from rfaflow.translation_files import parse_translation_xml, read_translation_bytes
 
@@ -81,8 +82,8 @@ def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
     store = _xliff_file_class().parsestring(_SKELETON.encode())
     file_node = next(store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"))
     file_node.set("original", review.draft.path.name)
-    file_node.set("source-language", review.draft.language)
-    file_node.set("target-language", "en")
+    file_node.set("source-language", review.draft.language.tag)
+    file_node.set("target-language", ENGLISH.tag)
     header = file_node.find(f"{{{XLIFF_1_2}}}header")
     etree.SubElement(header, f"{{{XLIFF_1_2}}}tool", {
         "tool-id": "rfaflow", "tool-name": "rfaflow", "tool-version": __version__,
@@ -114,7 +115,7 @@ def export_xliff(review: DraftReview, post_editor: str | None = None) -> bytes:
             unit.addnote(f"QA {finding.severity} ({finding.check}): {finding.message}", origin="rfaflow-qa")
         for suggestion in segment.suggestions:
             unit.addalttrans(suggestion.target, origin=f"translation memory ({suggestion.translator or 'unnamed'})",
-                             lang="en", sourcetxt=suggestion.source, matchquality=f"{suggestion.score:g}")
+                             lang=ENGLISH.tag, sourcetxt=suggestion.source, matchquality=f"{suggestion.score:g}")
         unit.createcontextgroup(_CONTEXT_GROUP, [("x-rfaflow-origin", _origin_code(translation.origin)),
                                                  ("x-rfaflow-exported-target", translation.text)], "information")
     return bytes(store)
@@ -186,6 +187,7 @@ class ImportReport:
     post_editor: str
     imported: list[MemoryUnit]
     unchanged_machine: int  # machine translations nobody changed or marked reviewed: left as they were
+    language: Language  # the source language of the file's pairs
 
 
 def _context(unit, context_type: str) -> str | None:
@@ -212,11 +214,29 @@ def _read(path: Path):
     return store
 
 
-def read_pairs(path: Path) -> list[tuple[str, str, str]]:
-    """(unit id, source, target) of every unit, for QA checks."""
-    return [(unit.xmlelement.get("id") or str(number), strip_tags(_inline_text(_part(unit, "source"))),
-             strip_tags(_inline_text(_part(unit, "target"))))
-            for number, unit in enumerate(_read(path).units, start=1)]
+def read_pairs(path: Path) -> tuple[Language, list[tuple[str, str, str]]]:
+    """The file's source language and (unit id, source, target) of every unit, for QA checks."""
+    store = _read(path)
+    return _source_language(store, path), [
+        (unit.xmlelement.get("id") or str(number), strip_tags(_inline_text(_part(unit, "source"))),
+         strip_tags(_inline_text(_part(unit, "target"))))
+        for number, unit in enumerate(store.units, start=1)]
+
+
+def _source_language(store, path: Path) -> Language:
+    """The one service language every <file> translates into English; anything else is an error."""
+    languages = set()
+    for file_node in store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"):
+        codes = [file_node.get(side) or "" for side in ("source-language", "target-language")]
+        source, target = (resolve(code) for code in codes)
+        if source not in SOURCE_LANGUAGES or target is not ENGLISH:
+            known = ", ".join(language.tag for language in SOURCE_LANGUAGES)
+            raise XliffError(f"is a {'→'.join(clip(code or '?') for code in codes)} file; rfaflow reads a service "
+                             f"language ({known}) into {ENGLISH.tag}", path)
+        languages.add(source)
+    if len(languages) != 1:
+        raise XliffError("holds files in several source languages; export one XLIFF per language", path)
+    return languages.pop()
 
 
 def _part(unit, name: str):
@@ -238,17 +258,14 @@ def _timestamp(now: dt.datetime) -> str:
 def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime | None = None) -> ImportReport:
     """The post-edited units of an XLIFF file, as memory units credited to the post-editor."""
     store = _read(path)
-    for file_node in store.document.getroot().iterchildren(f"{{{XLIFF_1_2}}}file"):
-        pair = [primary_language(file_node.get(side)) for side in ("source-language", "target-language")]
-        if pair != ["ko", "en"]:
-            raise XliffError(f"is a {'→'.join(clip(code or '?') for code in pair)} file; rfaflow imports ko→en", path)
+    language = _source_language(store, path)
     editor = post_editor or _phase_contact(store)
     if not editor:
         raise XliffError("names no post-editor; give one with --post-editor NAME", path)
     changed = _timestamp(now or dt.datetime.now(dt.UTC))
     imported, unchanged_machine = [], 0
     for unit in store.units:
-        source = normalize_source(_inline_text(_part(unit, "source")))
+        source = normalize_source(_inline_text(_part(unit, "source")), language)
         target = " ".join(_inline_text(_part(unit, "target")).split())
         if not source or not target:
             continue
@@ -266,4 +283,4 @@ def read_post_edits(path: Path, post_editor: str | None = None, now: dt.datetime
             engine=(engine or None) if basis else None, model=(model or None) if basis else None,
             model_version=(version or None) if basis else None,
         ))
-    return ImportReport(len(store.units), editor, imported, unchanged_machine)
+    return ImportReport(len(store.units), editor, imported, unchanged_machine, language)

@@ -58,13 +58,14 @@ def test_batch_mirrors_the_archive_with_index_and_manifest(tmp_path: Path, insta
     assert list(by_draft) == ["2026/11/sinuiju-coal.md", "2026/dancheon-miners.md", "musan.md"]
     assert by_draft["musan.md"]["origins"] == {"tm": 9} and by_draft["musan.md"]["segments"] == 9
     assert by_draft["musan.md"]["units"] == {"headline": 1, "sentence": 8}
+    assert {entry["language"] for entry in manifest["drafts"]} == {"ko"}
     assert (by_draft["musan.md"]["review"], by_draft["2026/11/sinuiju-coal.md"]["review"]) == ("human", "unreviewed-mt")
     assert by_draft["musan.md"]["qa"] == {"errors": 0, "warnings": 0, "findings": []}
     assert by_draft["2026/11/sinuiju-coal.md"]["origins"] == {"mt": 6, "tm": 2}
     assert by_draft["2026/dancheon-miners.md"]["outputs"] == ["2026/dancheon-miners.html", "2026/dancheon-miners.md"]
     assert all(entry["status"] == "done" and entry["error"] is None for entry in manifest["drafts"])
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert ("[North Hamgyong province halts all rare-mineral exports](musan.md) — 2026-11-20, Kim Ha-eun;"
+    assert ("[North Hamgyong province halts all rare-mineral exports](musan.md) — Korean, 2026-11-20, Kim Ha-eun;"
             " translated by people; QA 0 errors, 0 warnings: Authorities") in index
     # Newest first: Nov. 26, Nov. 24, Nov. 20.
     assert [line.split("](")[1].split(")")[0] for line in index.splitlines() if line.startswith("- [")] == [
@@ -158,8 +159,8 @@ def test_bad_drafts_are_reported_and_the_rest_complete(tmp_path: Path) -> None:
     manifest = {e["draft"]: e for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["drafts"]}
     assert manifest["2026/empty.md"] == {
         "draft": "2026/empty.md", "status": "failed", "outputs": [], "segments": 0, "units": {}, "origins": {},
-        "review": None, "qa": None, "error": "file is empty",
-        "headline": None, "date": None, "reporter": None, "slug": None, "summary": None,
+        "review": None, "notices": [], "qa": None, "error": "file is empty",
+        "headline": None, "language": None, "date": None, "reporter": None, "slug": None, "summary": None,
     }
 
 

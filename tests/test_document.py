@@ -17,9 +17,12 @@ from rfaflow.brief import assemble_brief, prepare
 from rfaflow.cli import cli
 from rfaflow.document import Text, parse_body, segment_blocks
 from rfaflow.draft import read_draft
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.markup import Mark
 from rfaflow.story import markdown_escape, story_html, story_md
 from rfaflow.translate import TranslationChain
+
+KO = LANGUAGES["ko"]
 
 FLOODS = SAMPLES / "yanggang-floods.md"
 FLOODS_TM = SAMPLES / "tm" / "yanggang-floods.tmx"
@@ -46,7 +49,7 @@ def test_blocks_of_every_kind() -> None:
 
 def test_a_subheading_is_one_unit_without_its_markup_and_a_caption_another() -> None:
     units, _ = segment_blocks(
-        parse_body("## 양강도도 타격\n\n첫 문장이다. 둘째 문장이다.\n\n![사진 설명](a.jpg)\n"), "ko")
+        parse_body("## 양강도도 타격\n\n첫 문장이다. 둘째 문장이다.\n\n![사진 설명](a.jpg)\n"), KO)
     assert [(u.id, u.kind, u.text) for u in units] == [
         ("1", "subheading", "양강도도 타격"), ("2", "sentence", "첫 문장이다."), ("3", "sentence", "둘째 문장이다."),
         ("4", "caption", "사진 설명")]
@@ -66,14 +69,14 @@ def test_marks_over_the_plain_text_and_placeholders_for_the_memory() -> None:
     [paragraph] = parse_body('김정은 **위원장**이 [*신의주*](http://a.b "t")를 `rfaflow` <http://c.d>로 알렸다.\n')
     line = paragraph.lines[0]
     assert line.text == "김정은 위원장이 신의주를 rfaflow http://c.d로 알렸다."
-    units, _ = segment_blocks([paragraph], "ko")
+    units, _ = segment_blocks([paragraph], KO)
     assert units[0].tagged == "김정은 <g1>위원장</g1>이 <g2><g3>신의주</g3></g2>를 <x4/> <x5/>로 알렸다."
     link = next(mark for mark in line.marks if mark.kind == "link")
     assert (link.href, link.title) == ("http://a.b", "t")
 
 
 def test_a_mark_across_sentences_is_split_and_code_is_never_cut() -> None:
-    units, _ = segment_blocks(parse_body("**첫 문장이다. 둘째** 문장이다. `a. b` 셋째다.\n"), "ko")
+    units, _ = segment_blocks(parse_body("**첫 문장이다. 둘째** 문장이다. `a. b` 셋째다.\n"), KO)
     assert [u.tagged for u in units] == ["<g1>첫 문장이다.</g1>", "<g1>둘째</g1> 문장이다.", "<x1/> 셋째다."]
 
 
@@ -99,7 +102,7 @@ def test_the_sample_story_renders_from_memory_with_its_structure() -> None:
 def _copy_brief(draft_path: Path):
     draft = read_draft(draft_path)
     prepared = prepare(draft)
-    translations = TranslationChain(None, "argos", "ko", "en").translate(prepared.texts)
+    translations = TranslationChain(None, "argos", KO, ENGLISH).translate(prepared.texts)
     return draft, assemble_brief(prepared, translations)
 
 
@@ -119,7 +122,7 @@ def _html_shape(markup: str) -> list[str]:
 
 
 def _units(blocks) -> list[tuple[str, str, tuple[Mark, ...]]]:
-    return [(unit.kind, unit.text, unit.marks) for unit in segment_blocks(blocks, "ko")[0]]
+    return [(unit.kind, unit.text, unit.marks) for unit in segment_blocks(blocks, KO)[0]]
 
 
 def test_through_the_copy_model_every_block_and_mark_comes_back_exactly(installed_copy_model) -> None:

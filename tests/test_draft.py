@@ -17,7 +17,7 @@ def test_sample_draft_fields_and_paragraphs() -> None:
     draft = read_draft(SAMPLES / "musan.md")
     assert draft.headline == "함경북도, 희토류 광물 수출 전면 중단"
     assert draft.date == dt.date(2026, 11, 20)
-    assert (draft.language, draft.service, draft.reporter) == ("ko", "RFA's Korean Service", "Kim Ha-eun")
+    assert (draft.language.tag, draft.service, draft.reporter) == ("ko", "RFA's Korean Service", "Kim Ha-eun")
     assert (draft.translator, draft.english_writer, draft.dateline) == (None, "Daniel Park", "SEOUL")
     assert draft.tags == ["north-korea", "trade", "mining"]
     assert draft.notes.startswith("First source is a trader")
@@ -30,7 +30,7 @@ def test_sample_draft_fields_and_paragraphs() -> None:
 def test_language_defaults_to_korean_and_notes_may_be_a_list(tmp_path: Path) -> None:
     path = write_draft(tmp_path, notes="[one, two]")
     draft = read_draft(path)
-    assert draft.language == "ko"
+    assert draft.language.tag == "ko"
     assert draft.notes == "one\ntwo"
 
 
@@ -63,7 +63,8 @@ BAD_DRAFTS = [
     ("typo", "---\nheadline: 제목\ndate: 2026-01-01\nservice: S\nreporer: R\n---\n본문.\n",
      "unknown field 'reporer' (did you mean 'reporter'?)"),
     ("language", "---\nheadline: 제목\ndate: 2026-01-01\nservice: S\nreporter: R\nlanguage: ja\n---\n본문.\n",
-     "field 'language': 'ja' is not supported (supported: ko)"),
+     "field 'language': 'ja' is not a service language "
+     "(write one of: ko, zh-Hans, zh-Hant, yue, bo, ug, my, km, lo, vi)"),
     ("empty-body", "---\nheadline: 제목\ndate: 2026-01-01\nservice: S\nreporter: R\n---\n\n  \n",
      "the body is empty (line 7 on); write the story below the front matter"),
     ("empty-file", "", "file is empty"),

@@ -106,7 +106,8 @@ def test_yaml_directive_with_a_huge_number() -> None:
 def test_bad_field_names_and_values_are_cut_and_escaped() -> None:
     assert error(front() + f"{'x' * 60}: 1\n").startswith(f"unknown field '{'x' * 40}…';")
     assert error(front(language=f'"k\\u200f{"o" * 60}"')) == (
-        f"field 'language': 'k\\u200f{'o' * 38}…' is not supported (supported: ko)")
+        f"field 'language': 'k\\u200f{'o' * 38}…' is not a service language "
+        "(write one of: ko, zh-Hans, zh-Hant, yue, bo, ug, my, km, lo, vi)")
 
 PITFALLS = [
     ("hash", front(headline="북한 신의주 #2 공장"),

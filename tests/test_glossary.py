@@ -16,20 +16,23 @@ from rfaflow.glossary import (
     Term,
     read_glossary,
 )
+from rfaflow.languages import LANGUAGES
+
+KO = LANGUAGES["ko"]
 
 CSV_SAMPLE = SAMPLES / "glossary" / "korean-desk.csv"
 TBX_SAMPLE = SAMPLES / "glossary" / "korean-desk.tbx"
 
 
 def test_csv_sample_reads_header_notes_and_skips_comments() -> None:
-    terms = read_glossary(CSV_SAMPLE)
+    terms = read_glossary(CSV_SAMPLE, KO)
     assert terms[0] == Term("김정은", "Kim Jong Un", "North Korean leader; never Kim Jong-un")
     assert [t.source for t in terms] == [
         "김정은", "김정은 국무위원장", "함경북도", "평안북도", "신의주", "압록강", "자유아시아방송"]
 
 
 def test_tbx_variants_map_to_the_approved_term_and_deprecated_ones_are_forbidden() -> None:
-    terms = {t.source: t for t in read_glossary(TBX_SAMPLE)}
+    terms = {t.source: t for t in read_glossary(TBX_SAMPLE, KO)}
     assert set(terms) == {"김정은", "김정은 국무위원장", "함경북도"}
     assert terms["김정은 국무위원장"].target == "Kim Jong Un"
     assert terms["김정은"].forbidden == ("Kim Jong-un",)
@@ -54,7 +57,7 @@ def test_bad_glossaries_name_the_file_and_problem(tmp_path: Path, name: str, con
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GlossaryError) as caught:
-        read_glossary(path)
+        read_glossary(path, KO)
     assert str(caught.value) == f"{path}: {message}"
 
 
@@ -64,20 +67,20 @@ def test_non_utf8_and_missing_glossaries(tmp_path: Path) -> None:
     with pytest.raises(
         GlossaryError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 1\); save the glossary as UTF-8"
     ):
-        read_glossary(latin)
+        read_glossary(latin, KO)
     with pytest.raises(GlossaryError, match="no such glossary file"):
-        read_glossary(tmp_path / "absent.csv")
+        read_glossary(tmp_path / "absent.csv", KO)
     with pytest.raises(GlossaryError, match="cannot read the glossary file: is a folder, not a file"):
-        read_glossary(tmp_path)
+        read_glossary(tmp_path, KO)
     huge = tmp_path / "huge.csv"
     with huge.open("wb") as handle:
         handle.truncate(MAX_GLOSSARY_BYTES + 1)  # sparse: nothing is written
     with pytest.raises(GlossaryError, match="huge.csv: is over 20 MB, more than rfaflow reads; split it into smaller"):
-        read_glossary(huge)
+        read_glossary(huge, KO)
 
 
 def test_protect_prefers_the_longest_term_and_matches_across_wrapped_lines() -> None:
-    glossary = Glossary(read_glossary(CSV_SAMPLE))
+    glossary = Glossary(read_glossary(CSV_SAMPLE, KO))
     assert glossary.protect("김정은 국무위원장이 함경북도를 찾았다.") == (
         "Kim Jong Un이 North Hamgyong province를 찾았다.")
     assert glossary.protect("김정은\n국무위원장이") == "Kim Jong Un이"
@@ -86,7 +89,7 @@ def test_protect_prefers_the_longest_term_and_matches_across_wrapped_lines() -> 
 
 
 def test_violations_name_missing_terms_and_forbidden_variants() -> None:
-    glossary = Glossary(read_glossary(TBX_SAMPLE))
+    glossary = Glossary(read_glossary(TBX_SAMPLE, KO))
     assert glossary.violations("김정은이 말했다.", "Kim Jong Un said.") == []
     assert glossary.violations("김정은이 말했다.", "KIM JONG UN said.") == []  # case does not matter
     assert glossary.violations("김정은이 말했다.", "Kim said.") == [

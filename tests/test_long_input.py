@@ -16,12 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write_draft
-from rfaflow import limits, segment
+from rfaflow import limits
 from rfaflow.cli import cli
+from rfaflow.languages import ENGLISH, LANGUAGES, Language
 from rfaflow.segment import sentence_spans, split_sentences
 from rfaflow.testing.copy_model import MAX_POSITIONS, default_corpus
 from rfaflow.translate import TranslationChain
 from rfaflow.translate.argos import ArgosTranslator, token_pieces
+
+KO = LANGUAGES["ko"]
 
 
 def _recording(cutter: Callable[[list[str]], list[list[int]]], calls: list[list[str]]) -> Callable:
@@ -38,7 +41,8 @@ def _recording(cutter: Callable[[list[str]], list[list[int]]], calls: list[list[
 def splitter_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """What the Korean splitter is given, call by call."""
     calls: list[list[str]] = []
-    monkeypatch.setitem(segment._CUTTERS, "ko", _recording(segment._CUTTERS["ko"], calls))
+    # The registry's reference to the splitter, pointed at a recording wrapper for this test only.
+    monkeypatch.setattr(KO.sentence_cuts, "_function", _recording(KO.sentence_cuts.function, calls))
     return calls
 
 
@@ -53,16 +57,16 @@ def _assert_lossless(text: str, spans: list[tuple[int, int]]) -> None:
 
 def test_paragraphs_under_the_window_reach_the_splitter_whole(splitter_calls: list[list[str]]) -> None:
     paragraphs = ["첫째다. 둘째다.", "  셋째다. ", ""]
-    assert sentence_spans(paragraphs, "ko") == [[(0, 4), (5, 9)], [(2, 6)], []]
+    assert sentence_spans(paragraphs, KO) == [[(0, 4), (5, 9)], [(2, 6)], []]
     assert splitter_calls[-1] == paragraphs
 
 
 def test_real_news_is_cut_as_without_windows(ntrex_documents: list[dict]) -> None:
     texts = [" ".join(document["ko"]) for document in ntrex_documents]
     assert max(map(len, texts)) < limits.SEGMENTER_WINDOW_CHARS
-    windowed = sentence_spans(texts, "ko")
+    windowed = sentence_spans(texts, KO)
     with mock.patch.object(limits, "SEGMENTER_WINDOW_CHARS", sys.maxsize):
-        assert sentence_spans(texts, "ko") == windowed
+        assert sentence_spans(texts, KO) == windowed
 
 
 @pytest.mark.parametrize(("text", "windows"), [
@@ -77,7 +81,7 @@ def test_windows_are_cut_at_sentence_ends_then_spaces_then_hard(
     text: str, windows: list[str], splitter_calls: list[list[str]]
 ) -> None:
     with mock.patch.object(limits, "SEGMENTER_WINDOW_CHARS", 12):
-        _assert_lossless(text, sentence_spans([text], "ko")[0])
+        _assert_lossless(text, sentence_spans([text], KO)[0])
     assert splitter_calls == [windows]
 
 
@@ -87,11 +91,12 @@ long_text = st.text(
 
 
 @settings(max_examples=50, deadline=None)
-@given(long_text, st.integers(min_value=1, max_value=300), st.sampled_from(["ko", "en"]))
-def test_windowed_split_loses_nothing(text: str, window: int, language: str) -> None:
+@given(long_text, st.integers(min_value=1, max_value=300), st.sampled_from([KO, ENGLISH]))
+def test_windowed_split_loses_nothing(text: str, window: int, language: Language) -> None:
     calls: list[list[str]] = []
+    splitter = language.sentence_cuts
     with (mock.patch.object(limits, "SEGMENTER_WINDOW_CHARS", window),
-          mock.patch.dict(segment._CUTTERS, {language: _recording(segment._CUTTERS[language], calls)})):
+          mock.patch.object(splitter, "_function", _recording(splitter.function, calls))):
         spans = sentence_spans([text], language)[0]
     _assert_lossless(text, spans)
     assert "".join(calls[0]) == text and all(len(piece) <= window for piece in calls[0])
@@ -102,7 +107,7 @@ def test_a_two_megabyte_paragraph_reaches_the_splitter_in_windows(splitter_calls
     the whole linear. Every sentence comes back as it was, in one splitter call."""
     corpus = default_corpus()
     sentences = corpus * (2 * 1024 * 1024 // len(" ".join(corpus).encode()) + 1)
-    assert split_sentences(" ".join(sentences), "ko") == sentences
+    assert split_sentences(" ".join(sentences), KO) == sentences
     [windows] = splitter_calls
     assert len(windows) > 100 and max(map(len, windows)) <= limits.SEGMENTER_WINDOW_CHARS
 
@@ -146,7 +151,7 @@ def _long_sentence(tokens: int) -> str:
 
 
 def test_sentences_under_the_limit_go_in_whole(installed_copy_model) -> None:
-    engine = ArgosTranslator.for_pair("ko", "en")
+    engine = ArgosTranslator.for_pair(KO, ENGLISH)
     spy = _spy_on(engine)
     texts = ["첫 문장이다.", "둘째 문장은 조금 더 길다.", "셋째."]
     assert engine.submit(texts)() == texts
@@ -159,7 +164,7 @@ def test_a_long_sentence_is_translated_in_pieces_in_the_same_call(
     installed_copy_model, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(limits, "MAX_MT_INPUT_TOKENS", 16)
-    engine = ArgosTranslator.for_pair("ko", "en")
+    engine = ArgosTranslator.for_pair(KO, ENGLISH)
     spy = _spy_on(engine)
     texts = ["첫 문장이다.", _long_sentence(100), "셋째."]
     assert engine.submit(texts)() == texts
@@ -171,7 +176,7 @@ def test_a_long_sentence_is_translated_in_pieces_in_the_same_call(
 def test_a_sentence_longer_than_the_position_table_comes_back_whole(installed_copy_model) -> None:
     """At the shipped limit: without the cut, CTranslate2 refuses input past the table's 1,024 positions."""
     sentence = _long_sentence(3000)
-    chain = TranslationChain(None, "argos", "ko", "en")
+    chain = TranslationChain(None, "argos", KO, ENGLISH)
     spy = _spy_on(chain.machine)
     assert len(chain.machine._tokenizer.encode(sentence)) >= 3000 > MAX_POSITIONS
     assert [t.text for t in chain.translate([sentence, "끝."])] == [sentence, "끝."]

@@ -13,9 +13,12 @@ from rfaflow.brief import prepare
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import TranslationMissing
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.translate import Origin, TranslationChain
 from rfaflow.translate.argos import CALL_SIZE, MAX_BATCH_SIZE, ArgosTranslator
 from rfaflow.translate.memory import TranslationMemory
+
+KO = LANGUAGES["ko"]
 
 
 def _varied_sentences(count: int) -> list[str]:
@@ -28,7 +31,7 @@ def _varied_sentences(count: int) -> list[str]:
 def test_copy_model_returns_every_sentence_in_order_across_batches(installed_copy_model) -> None:
     texts = _varied_sentences(2 * CALL_SIZE + 3 * MAX_BATCH_SIZE + 3)  # across calls and batches
     texts[10] = texts[50]  # a duplicate must come back twice, in both places
-    chain = TranslationChain(None, "argos", "ko", "en")
+    chain = TranslationChain(None, "argos", KO, ENGLISH)
     translations = chain.translate(texts)
     assert [t.text for t in translations] == texts
     assert [t.source for t in translations] == texts
@@ -39,11 +42,11 @@ def test_copy_model_returns_every_sentence_in_order_across_batches(installed_cop
 
 def test_copy_model_on_real_korean_news(installed_copy_model, ntrex_documents: list[dict]) -> None:
     texts = [sentence for document in ntrex_documents[:20] for sentence in document["ko"]]
-    assert ArgosTranslator.for_pair("ko", "en").submit(texts)() == texts
+    assert ArgosTranslator.for_pair(KO, ENGLISH).submit(texts)() == texts
 
 
 def test_queued_translations_can_be_collected_in_any_order(installed_copy_model) -> None:
-    engine = ArgosTranslator.for_pair("ko", "en")
+    engine = ArgosTranslator.for_pair(KO, ENGLISH)
     first, second = _varied_sentences(40), _varied_sentences(70)[40:]
     collect_first, collect_second = engine.submit(first), engine.submit(second)
     assert collect_second() == second
@@ -54,7 +57,7 @@ def test_queued_translations_can_be_collected_in_any_order(installed_copy_model)
 def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) -> None:
     draft = read_draft(SAMPLES / "sinuiju-coal.md")
     texts = prepare(draft).texts
-    chain = TranslationChain(TranslationMemory.from_files([SAMPLE_TM], "ko", "en"), "argos", "ko", "en")
+    chain = TranslationChain(TranslationMemory.from_files([SAMPLE_TM], KO, ENGLISH), "argos", KO, ENGLISH)
     translations = chain.translate(texts)
     assert translations[0].text == "Sinuiju customs temporarily bans coal imports"
     assert translations[0].origin.kind == "tm" and translations[0].origin.translator == "Lee Jun-seo"
@@ -64,7 +67,7 @@ def test_chain_uses_memory_first_and_machine_for_the_rest(installed_copy_model) 
 
 
 def test_no_model_names_the_missing_count_and_the_install_command(tmp_path: Path) -> None:
-    chain = TranslationChain(None, "argos", "ko", "en")
+    chain = TranslationChain(None, "argos", KO, ENGLISH)
     with pytest.raises(TranslationMissing) as caught:
         chain.translate(["가.", "나."], path=Path("d.md"))
     assert str(caught.value) == (
@@ -127,16 +130,16 @@ def test_cache_serves_a_second_chain_and_misses_for_another_model(installed_copy
 
     store = Store(tmp_path / "cache.sqlite")
     texts = ["첫 문장이다.", "둘째 문장이다.", "첫 문장이다."]
-    first = TranslationChain(None, "argos", "ko", "en", cache=store)
+    first = TranslationChain(None, "argos", KO, ENGLISH, cache=store)
     assert [t.text for t in first.translate(texts)] == texts
     assert (first.counts["machine"], first.counts["cache"]) == (3, 0)
 
-    second = TranslationChain(None, "argos", "ko", "en", cache=Store(tmp_path / "cache.sqlite"))
+    second = TranslationChain(None, "argos", KO, ENGLISH, cache=Store(tmp_path / "cache.sqlite"))
     assert [t.text for t in second.translate(texts)] == texts
     assert (second.counts["machine"], second.counts["cache"]) == (0, 3)
     assert "_translator" not in vars(second.machine)  # the model was never loaded
 
     install_file(build_package(tmp_path / "other.argosmodel", seed=1))  # same name and version, other weights
-    third = TranslationChain(None, "argos", "ko", "en", cache=store)
+    third = TranslationChain(None, "argos", KO, ENGLISH, cache=store)
     third.translate(texts)
     assert (third.counts["machine"], third.counts["cache"]) == (3, 0)

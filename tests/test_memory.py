@@ -12,7 +12,10 @@ from rfaflow.brief import prepare
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
 from rfaflow.errors import MemoryFileError
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.translate.memory import TranslationMemory, read_tmx
+
+KO = LANGUAGES["ko"]
 
 MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
@@ -43,7 +46,7 @@ MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_sample_memory_covers_every_sentence_of_the_musan_sample() -> None:
     draft = read_draft(SAMPLES / "musan.md")
-    memory = TranslationMemory.from_files([SAMPLE_TM], "ko", "en")
+    memory = TranslationMemory.from_files([SAMPLE_TM], KO, ENGLISH)
     texts = prepare(draft).texts
     results = memory.translate(texts)
     assert all(result is not None for result in results)
@@ -54,7 +57,7 @@ def test_sample_memory_covers_every_sentence_of_the_musan_sample() -> None:
 def test_multilingual_memory_picks_the_pair_and_credits_changeid(tmp_path: Path) -> None:
     path = tmp_path / "multi.tmx"
     path.write_text(MULTILINGUAL, encoding="utf-8")
-    memory = TranslationMemory.from_files([path], "ko", "en")
+    memory = TranslationMemory.from_files([path], KO, ENGLISH)
     assert len(memory) == 2  # the ko/ja-only unit is not a ko→en pair
     halted, said, unknown = memory.translate(["수출을 중단했다.", "주민들이  말했다.", "없는 문장."])
     assert (halted.text, halted.origin.translator) == ("Exports were halted.", "Soo Min Jo")  # changeid, code dropped
@@ -70,7 +73,7 @@ def test_multilingual_memory_picks_the_pair_and_credits_changeid(tmp_path: Path)
          "the file ends on line 1 inside <tu>, opened on line 1: it is cut short; save or export it again"),
         ("<xliff version='1.2'><file/></xliff>", "not a TMX file (root element <xliff>, expected <tmx> with a <body>)"),
         (MULTILINGUAL.replace('xml:lang="en-US"', 'xml:lang="fr"').replace('xml:lang="en"', 'xml:lang="fr"'),
-         "has no ko→en translation units (languages found: fr, ja, ko)"),
+         "has no ko→en translation units (languages found: fr, ja, ja-JP, ko)"),
         ('<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx><body>&a;</body></tmx>',
          "entity &a; on line 2 cannot be read (rfaflow reads no DTD entities); write the character itself"),
     ],
@@ -80,7 +83,7 @@ def test_bad_memory_files(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.tmx"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(MemoryFileError) as caught:
-        read_tmx(path, "ko", "en")
+        read_tmx(path, KO, ENGLISH)
     assert str(caught.value) == f"{path}: {message}"
 
 

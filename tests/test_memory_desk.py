@@ -8,14 +8,17 @@ from click.testing import CliRunner
 
 from conftest import SAMPLE_TM
 from rfaflow.cli import cli
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.store import Store
 from rfaflow.translate.memory import MemoryUnit, TranslationMemory, read_tmx
+
+KO = LANGUAGES["ko"]
 
 SAMPLE_UNIT = "소식통에 따르면 이번 조치는 사전 예고 없이 내려졌다."
 
 
 def _memory() -> TranslationMemory:
-    return TranslationMemory.from_files([SAMPLE_TM], "ko", "en")
+    return TranslationMemory.from_files([SAMPLE_TM], KO, ENGLISH)
 
 
 def test_a_near_match_is_suggested_with_its_score_but_never_used_verbatim() -> None:
@@ -45,8 +48,8 @@ def test_tm_export_merges_post_edits_and_files_into_readable_tmx(tmp_path: Path,
     out = tmp_path / "desk.tmx"
     result = CliRunner().invoke(cli, ["tm", "export", "-o", str(out), "--tm", str(SAMPLE_TM)])
     assert result.exit_code == 0, result.output
-    units = {unit.source: unit for unit in read_tmx(out, "ko", "en")}
-    originals = read_tmx(SAMPLE_TM, "ko", "en")
+    units = {unit.source: unit for unit in read_tmx(out, KO, ENGLISH)}
+    originals = read_tmx(SAMPLE_TM, KO, ENGLISH)
     assert len(units) == len(originals) + 1
     assert units["주민 3만 명이 모였다."].translator == "Soo Min Jo"
     assert units["주민 3만 명이 모였다."].changed == "20261128T120000Z"

@@ -25,9 +25,12 @@ from click.testing import CliRunner
 from rfaflow import limits
 from rfaflow.cli import cli
 from rfaflow.errors import ModelError
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.translate import packages
 from rfaflow.translate.argos import ArgosTranslator
 from rfaflow.translate.packages import InstalledModel, find_model, install_file, installed_models
+
+KO = LANGUAGES["ko"]
 
 TOP = "translate-ko_en-copy"
 GENUINE = "use a package from the Argos package index"
@@ -107,7 +110,7 @@ def _assert_still_working(original: InstalledModel) -> None:
     """The model installed before is the only one, byte for byte, it translates, and no staging folder is left."""
     models = installed_models()
     assert [(m.name, m.content_hash) for m in models] == [(original.name, original.content_hash)]
-    assert ArgosTranslator(models[0], threads=1).submit([SENTENCE])() == [SENTENCE]
+    assert ArgosTranslator(models[0], KO, ENGLISH, threads=1).submit([SENTENCE])() == [SENTENCE]
     assert not list(models[0].path.parent.glob(".staging-*"))
 
 
@@ -402,7 +405,7 @@ def test_concurrent_installs_of_one_name_all_succeed(copy_model_file: Path, rfaf
     assert outcomes == [(0, expected, "")] * 3
     models = installed_models()
     assert [m.name for m in models] == [TOP]
-    assert ArgosTranslator(models[0], threads=1).submit([SENTENCE])() == [SENTENCE]
+    assert ArgosTranslator(models[0], KO, ENGLISH, threads=1).submit([SENTENCE])() == [SENTENCE]
     assert sorted(p.name for p in package.parent.iterdir()) == [".locks", TOP]
 
 
@@ -459,5 +462,5 @@ def test_a_version_past_the_int_limit_sorts_below_real_ones(copy_model_file: Pat
     package = _repack(copy_model_file, tmp_path / "huge-version.argosmodel",
                       {"metadata.json": _metadata(copy_model_file, package_version="9" * 5000)})
     assert _install(package)[0] == 0
-    model = find_model("ko", "en")
+    model = find_model(KO, ENGLISH)
     assert model is not None and model.version == "9" * 5000

@@ -131,10 +131,12 @@ def test_install_from_index_downloads_the_newest_package(package_server: str, mo
 
 def test_index_without_the_pair(package_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RFAFLOW_PACKAGE_INDEX", f"{package_server}/index.json")
-    result = CliRunner().invoke(cli, ["models", "install", "ko", "fr"])
+    result = CliRunner().invoke(cli, ["models", "install", "vi", "en"])
     assert (result.exit_code, result.stderr) == (
-        1, f"Error: the package index at {package_server}/index.json lists no ko→fr package\n"
+        1, f"Error: the package index at {package_server}/index.json lists no vi→en package\n"
     )
+    unknown = CliRunner().invoke(cli, ["models", "install", "ko", "fr"])
+    assert unknown.exit_code == 2 and "unknown language 'fr'; use one of: en, ko, zh-Hans" in unknown.stderr
 
 
 def test_offline_index_says_how_to_install_from_a_file(rfaflow_home: Path) -> None:

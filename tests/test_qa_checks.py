@@ -11,8 +11,11 @@ from click.testing import CliRunner
 from conftest import SAMPLE_TM, SAMPLES, write_draft
 from rfaflow.cli import cli
 from rfaflow.glossary import Glossary, read_glossary
+from rfaflow.languages import LANGUAGES
 from rfaflow.qa import ERROR, WARNING, Problem
 from rfaflow.qa.checks import check_pair
+
+KO = LANGUAGES["ko"]
 
 GLOSSARY = SAMPLES / "glossary" / "korean-desk.csv"
 
@@ -39,7 +42,7 @@ GLOSSARY = SAMPLES / "glossary" / "korean-desk.csv"
     ],
 )
 def test_checks_other_than_numbers(source: str, target: str, expected: list[Problem]) -> None:
-    assert check_pair(source, target) == expected
+    assert check_pair(source, target, KO) == expected
 
 
 @pytest.mark.parametrize("target", [
@@ -50,20 +53,20 @@ def test_checks_other_than_numbers(source: str, target: str, expected: list[Prob
 def test_an_apostrophe_is_not_a_quote(target: str) -> None:
     # ’ and ' also write apostrophes: inside a word (can’t, Kim’s), before a decade (’90s) and after a plural's s
     # (the miners’), where they may as well be a possessive as the end of a quotation.
-    assert [p for p in check_pair("1990년대 주민들이 모였다.", target) if p.check == "brackets"] == []
+    assert [p for p in check_pair("1990년대 주민들이 모였다.", target, KO) if p.check == "brackets"] == []
 
 
 @pytest.mark.parametrize(("target", "broken"), [("He said ‘we have no money.", "‘…’"),
                                                 ("He said 'we have no money.", "'")])
 def test_an_unclosed_single_quote_is_still_found(target: str, broken: str) -> None:
-    assert check_pair("그는 돈이 없다고 말했다.", target) == [
+    assert check_pair("그는 돈이 없다고 말했다.", target, KO) == [
         Problem("brackets", WARNING, f"unbalanced {broken} in the English, not in the Korean")]
 
 
 def test_glossary_check() -> None:
-    glossary = Glossary(read_glossary(GLOSSARY))
-    assert check_pair("김정은이 말했다.", "Kim Jong Un said.", glossary) == []
-    assert check_pair("김정은이 말했다.", "Kim Jong-un said.", glossary) == [
+    glossary = Glossary(read_glossary(GLOSSARY, KO))
+    assert check_pair("김정은이 말했다.", "Kim Jong Un said.", KO, glossary) == []
+    assert check_pair("김정은이 말했다.", "Kim Jong-un said.", KO, glossary) == [
         Problem("glossary", ERROR, "glossary term 김정은 should be translated as 'Kim Jong Un'")]
 
 
@@ -124,5 +127,5 @@ def test_human_translations_raise_few_findings(ntrex_documents: list[dict]) -> N
     """Every check on NTREX's professional translations: errors on at most 2% of segments."""
     pairs = [(ko, en) for document in ntrex_documents for ko, en in zip(document["ko"], document["en"], strict=True)]
     flagged = [(ko, en, problems) for ko, en in pairs
-               if (problems := [p for p in check_pair(ko, en) if p.severity == ERROR])]
+               if (problems := [p for p in check_pair(ko, en, KO) if p.severity == ERROR])]
     assert len(flagged) <= 0.02 * len(pairs), flagged[:10]

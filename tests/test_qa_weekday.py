@@ -6,9 +6,12 @@ import datetime
 
 import pytest
 
+from rfaflow.languages import LANGUAGES
 from rfaflow.qa import ERROR, WARNING, Finding, Problem
 from rfaflow.qa.checks import check_pair, check_pairs
 from rfaflow.qa.numbers import check_numbers
+
+KO = LANGUAGES["ko"]
 
 DRAFT = datetime.date(2017, 2, 23)  # a Thursday
 
@@ -87,14 +90,14 @@ def test_a_date_the_english_gives_by_number() -> None:
 
 def test_check_pair_and_check_pairs_take_the_date() -> None:
     wrong = Problem("numbers", ERROR, "23일 is Thursday, Feb. 23, 2017; the translation says Friday")
-    assert check_pair("23일 발표했다.", "It was announced on Friday.", None, date=DRAFT) == [wrong]
-    assert check_pair("23일 발표했다.", "It was announced on Friday.", None) == [
+    assert check_pair("23일 발표했다.", "It was announced on Friday.", KO, None, date=DRAFT) == [wrong]
+    assert check_pair("23일 발표했다.", "It was announced on Friday.", KO, None) == [
         Problem("numbers", WARNING, "source number 23 (23일) not found in the translation; "
                                     "the translation names a day of the week instead")]
     pairs = [("s1", "23일 발표했다.", "It was announced on Friday."),
              ("s2", "23일 발표했다.", "It was announced on Thursday.")]
-    assert check_pairs(pairs, None, date=DRAFT) == [Finding("s1", wrong.check, wrong.severity, wrong.message)]
-    assert [f.severity for f in check_pairs(pairs)] == [WARNING, WARNING]
+    assert check_pairs(pairs, KO, None, date=DRAFT) == [Finding("s1", wrong.check, wrong.severity, wrong.message)]
+    assert [f.severity for f in check_pairs(pairs, KO)] == [WARNING, WARNING]
 
 
 def test_the_calendar_edges_never_overflow() -> None:
@@ -104,4 +107,4 @@ def test_the_calendar_edges_never_overflow() -> None:
     from rfaflow.qa.checks import check_pair
 
     for date in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
-        assert isinstance(check_pair("지난 1일 회의가 열렸다.", "The meeting was held yesterday.", date=date), list)
+        assert isinstance(check_pair("지난 1일 회의가 열렸다.", "The meeting was held yesterday.", KO, date=date), list)

@@ -14,6 +14,9 @@ from conftest import SAMPLE_TM, SAMPLES, write_draft
 from make_golden import CASES, GOLDEN, render_case
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
+from rfaflow.languages import ENGLISH, LANGUAGES
+
+KO = LANGUAGES["ko"]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -100,7 +103,7 @@ def test_notes_never_reach_the_brief_a_template_sees(tmp_path: Path) -> None:
     from rfaflow.translate.memory import TranslationMemory
 
     draft = read_draft(write_draft(tmp_path, notes="'PRIVATE-7f3a source is the mayor'"))
-    chain = TranslationChain(TranslationMemory.from_files([_tm(tmp_path)], "ko", "en"), "tm", "ko", "en")
+    chain = TranslationChain(TranslationMemory.from_files([_tm(tmp_path)], KO, ENGLISH), "tm", KO, ENGLISH)
     brief = build_brief(draft, chain)
     assert "PRIVATE-7f3a" not in repr(brief)
 

@@ -7,7 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rfaflow.segment import sentence_spans, split_sentences, words
+from rfaflow.languages import ENGLISH, LANGUAGES, Language
+from rfaflow.segment import sentence_spans, split_sentences
+
+KO = LANGUAGES["ko"]
 
 
 def _squeeze(text: str) -> str:
@@ -16,7 +19,7 @@ def _squeeze(text: str) -> str:
 
 def test_korean_sentences_of_a_paragraph() -> None:
     paragraph = '북한 당국이 수출을 중단했다. 소식통은 "갑작스러운 조치였다"고 말했다! 정말일까? 3.5% 늘었다.'
-    assert split_sentences(paragraph, "ko") == [
+    assert split_sentences(paragraph, KO) == [
         "북한 당국이 수출을 중단했다.",
         '소식통은 "갑작스러운 조치였다"고 말했다!',
         "정말일까?",
@@ -29,7 +32,7 @@ def test_english_splitter_keeps_abbreviations_initials_and_decimals() -> None:
         'Mr. Kim met U.S. officials on Feb. 20 in Seoul. Exports rose 3.5% to $1.2 billion. '
         '"It is over," he said. J. Smith disagreed! Did they? Yes.'
     )
-    assert split_sentences(paragraph, "en") == [
+    assert split_sentences(paragraph, ENGLISH) == [
         "Mr. Kim met U.S. officials on Feb. 20 in Seoul.",
         "Exports rose 3.5% to $1.2 billion.",
         '"It is over," he said.',
@@ -41,14 +44,14 @@ def test_english_splitter_keeps_abbreviations_initials_and_decimals() -> None:
 
 def test_sentence_spans_cover_each_sentence_and_only_whitespace_between() -> None:
     text = "  첫째다.  둘째다. "
-    assert sentence_spans([text, "셋째다."], "ko") == [[(2, 6), (8, 12)], [(0, 4)]]
+    assert sentence_spans([text, "셋째다."], KO) == [[(2, 6), (8, 12)], [(0, 4)]]
 
 
 def test_real_korean_news_round_trips(ntrex_documents: list[dict]) -> None:
     """Each NTREX document's sentences, run together as one paragraph, split back without loss."""
     for document in ntrex_documents:
         paragraph = " ".join(document["ko"])
-        segments = split_sentences(paragraph, "ko")
+        segments = split_sentences(paragraph, KO)
         assert _squeeze("".join(segments)) == _squeeze(paragraph), document["doc_id"]
         assert all(segment == segment.strip() and segment for segment in segments)
 
@@ -58,7 +61,7 @@ def test_real_korean_news_mostly_splits_where_the_translators_did(ntrex_document
     2026-11-28; many misses are sentences without a final period, such as headlines, run into the next one)."""
     found = total = 0
     for document in ntrex_documents:
-        segments = split_sentences(" ".join(document["ko"]), "ko")
+        segments = split_sentences(" ".join(document["ko"]), KO)
         found += len(set(segments) & set(s.strip() for s in document["ko"]))
         total += len(document["ko"])
     assert found / total > 0.65
@@ -75,19 +78,19 @@ any_text = st.text(max_size=200)
 @settings(max_examples=200, deadline=None)
 @given(korean_text)
 def test_korean_split_loses_nothing(text: str) -> None:
-    assert _squeeze("".join(split_sentences(text, "ko"))) == _squeeze(text)
+    assert _squeeze("".join(split_sentences(text, KO))) == _squeeze(text)
 
 
 @settings(max_examples=200, deadline=None)
-@given(any_text, st.sampled_from(["ko", "en"]))
-def test_any_unicode_split_loses_nothing(text: str, language: str) -> None:
+@given(any_text, st.sampled_from([KO, ENGLISH]))
+def test_any_unicode_split_loses_nothing(text: str, language: Language) -> None:
     segments = split_sentences(text, language)
     assert _squeeze("".join(segments)) == _squeeze(text)
     assert all(segment.strip() == segment and segment for segment in segments)
 
 
 def test_words_for_summaries() -> None:
-    assert words("Kim's team didn't win, 3-2.", "en") == ["kim's", "team", "didn't", "win", "3", "2"]
-    korean = words("북한 당국이 희토류 수출을 중단했다.", "ko")
+    assert ENGLISH.words(["Kim's team didn't win, 3-2."]) == [["kim's", "team", "didn't", "win", "3", "2"]]
+    [korean] = KO.words(["북한 당국이 희토류 수출을 중단했다."])
     assert {"북한", "당국", "수출", "중단"} <= set(korean)
     assert "이" not in korean and "을" not in korean  # particles are not words

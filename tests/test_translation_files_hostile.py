@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,12 @@ from rfaflow import limits
 from rfaflow.cli import cli
 from rfaflow.errors import MemoryFileError, RfaflowError
 from rfaflow.glossary import GlossaryError, read_glossary
+from rfaflow.languages import ENGLISH, LANGUAGES
 from rfaflow.store import Store
 from rfaflow.translate.memory import read_tmx
 from rfaflow.xliff import XliffError, read_pairs, read_post_edits
+
+KO = LANGUAGES["ko"]
 
 TBX_SAMPLE = SAMPLES / "glossary" / "korean-desk.tbx"
 CSV_SAMPLE = SAMPLES / "glossary" / "korean-desk.csv"
@@ -52,18 +56,18 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
 
 
 def _read_tmx(path: Path) -> object:
-    return read_tmx(path, "ko", "en")
+    return read_tmx(path, KO, ENGLISH)
 
 
 def _read_xliff(path: Path) -> object:
-    return read_pairs(path), read_post_edits(path, "X")
+    return read_pairs(path)[1], read_post_edits(path, "X")
 
 
 READERS: dict[str, tuple[Callable[[Path], object], type[RfaflowError], str]] = {
     "tmx": (_read_tmx, MemoryFileError, "translation memory file"),
     "xlf": (_read_xliff, XliffError, "XLIFF file"),
-    "tbx": (read_glossary, GlossaryError, "glossary file"),
-    "csv": (read_glossary, GlossaryError, "glossary file"),
+    "tbx": (partial(read_glossary, source=KO), GlossaryError, "glossary file"),
+    "csv": (partial(read_glossary, source=KO), GlossaryError, "glossary file"),
 }
 
 
@@ -103,7 +107,7 @@ def test_deeply_nested_inline_markup_is_an_error_not_a_crash(tmp_path: Path, xli
         TBX_TERM.encode(), ("<hi>" * 300 + "Kim" + "</hi>" * 300 + "</term>").encode(), 1))
     assert _error(tbx).startswith(f"elements nested more than {limits.MAX_XML_DEPTH} deep on line 15; ")
     shallow = "<hi>" * 10 + "Residents said." + "</hi>" * 10  # what real inline markup does: read as text
-    [unit] = read_tmx(_write(tmp_path, "shallow.tmx", TMX.format(target=shallow)), "ko", "en")
+    [unit] = read_tmx(_write(tmp_path, "shallow.tmx", TMX.format(target=shallow)), KO, ENGLISH)
     assert unit.target == "Residents said."
 
 
@@ -158,17 +162,17 @@ def test_declarations_the_bytes_disagree_with(tmp_path: Path, data: bytes, messa
     ids=["utf-16-bom", "utf-16-be-unmarked", "utf-32", "utf-8-bom-crlf", "euc-kr", "utf-16-declared"],
 )
 def test_encodings_the_bytes_show_are_read_correctly(tmp_path: Path, encode: Callable[[str], bytes]) -> None:
-    [unit] = read_tmx(_write(tmp_path, "ok.tmx", encode(TMX.format(target="Residents said."))), "ko", "en")
+    [unit] = read_tmx(_write(tmp_path, "ok.tmx", encode(TMX.format(target="Residents said."))), KO, ENGLISH)
     assert (unit.source, unit.target, unit.translator) == ("주민들이 말했다.", "Residents said.", "Han So-ra")
 
 
 def test_the_other_readers_follow_the_marks_too(tmp_path: Path, xliff_sample: bytes) -> None:
     xlf = _write(tmp_path, "utf16.xlf", xliff_sample.decode("utf-8").encode("utf-16"))
-    assert read_pairs(xlf)[0][2] == FIRST_TARGET
+    assert read_pairs(xlf)[1][0][2] == FIRST_TARGET
     tbx = _write(tmp_path, "bom.tbx", codecs.BOM_UTF8 + TBX_SAMPLE.read_bytes().replace(b"\n", b"\r\n"))
-    assert read_glossary(tbx)[0].target == "Kim Jong Un"
+    assert read_glossary(tbx, KO)[0].target == "Kim Jong Un"
     csv = _write(tmp_path, "bom.csv", codecs.BOM_UTF8 + CSV_SAMPLE.read_bytes().replace(b"\n", b"\r\n"))
-    assert read_glossary(csv) == read_glossary(CSV_SAMPLE)
+    assert read_glossary(csv, KO) == read_glossary(CSV_SAMPLE, KO)
 
 
 # Entities: a reference rfaflow cannot resolve is an error naming it and its line, never text silently lost.
@@ -206,7 +210,7 @@ def test_entities_in_attributes_and_tbx_terms_are_refused(tmp_path: Path) -> Non
     assert _error(custom).startswith("entity &k; on line 16 cannot be read")  # it was read as "Kim Jong Un"
     # Comments and CDATA hold no references: their '&nbsp;' is text, or nothing.
     kept = tbx.replace(TBX_TERM, "<![CDATA[Kim&nbsp;]]></term><!-- &copy; -->", 1)
-    assert read_glossary(_write(tmp_path, "cdata.tbx", kept))[0].target == "Kim&nbsp;"
+    assert read_glossary(_write(tmp_path, "cdata.tbx", kept), KO)[0].target == "Kim&nbsp;"
 
 
 def test_tmx_entities_are_refused_as_before(tmp_path: Path) -> None:
@@ -248,7 +252,7 @@ def test_control_characters_in_the_other_readers(tmp_path: Path, xliff_sample: b
     assert _error(csv) == "line 2 holds the control character U+001B, which is not text; remove it"
     # The same reference in a comment is never read.
     commented = xliff_sample.replace(b"rare-mineral", b"rare-mineral<!-- &#x1B; -->", 1)
-    assert read_pairs(_write(tmp_path, "comment.xlf", commented))[0][2] == FIRST_TARGET
+    assert read_pairs(_write(tmp_path, "comment.xlf", commented))[1][0][2] == FIRST_TARGET
 
 
 # libxml2's own limits and messages: one line each, its advice for programmers dropped.
@@ -294,7 +298,7 @@ def test_structural_problems_are_one_line_errors(tmp_path: Path, name: str, data
 
 def test_xliff_without_languages_or_with_a_cut_origin(tmp_path: Path, xliff_sample: bytes) -> None:
     no_source = _write(tmp_path, "nolang.xlf", xliff_sample.replace(b' source-language="ko"', b""))
-    with pytest.raises(XliffError, match=r"is a \?→en file; rfaflow imports ko→en$"):
+    with pytest.raises(XliffError, match=r"is a \?→en file; rfaflow reads a service language \(ko, .*, vi\) into en$"):
         read_post_edits(no_source, "X")
     # A CAT tool cut the origin code short (it raised ValueError while unpacking); the edit still imports.
     edited = xliff_sample.replace(f"{FIRST_TARGET}</target>".encode(), b"Edited.</target>", 1)
@@ -304,12 +308,12 @@ def test_xliff_without_languages_or_with_a_cut_origin(tmp_path: Path, xliff_samp
     # Comments and processing instructions in a target are not text (lxml keeps them: they raised AttributeError).
     noted = _write(tmp_path, "noted.xlf", xliff_sample.replace(
         b"rare-mineral", b"rare<!-- a note -->-<?cat x?>mineral", 1))
-    assert read_pairs(noted)[0][2] == FIRST_TARGET
+    assert read_pairs(noted)[1][0][2] == FIRST_TARGET
 
 
 def test_tmx_comments_in_a_segment_are_not_text(tmp_path: Path) -> None:
     path = _write(tmp_path, "comment.tmx", TMX.format(target="Residents<!-- c --> said.<?p x?>"))
-    assert read_tmx(path, "ko", "en")[0].target == "Residents said."
+    assert read_tmx(path, KO, ENGLISH)[0].target == "Residents said."
 
 
 # The file itself: size, folders, pipes, permissions.

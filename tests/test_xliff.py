@@ -115,7 +115,8 @@ def test_memory_units_unchanged_are_not_reimported(tmp_path: Path) -> None:
         ("<tmx version='1.4'><body/></tmx>", "not an XLIFF file (expected an <xliff> root element with a <file>)"),
         (("<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'><file source-language='ja-JP' "
           "target-language='en' datatype='plaintext' original='x'><body/></file></xliff>"),
-         "is a ja→en file; rfaflow imports ko→en"),
+         "is a ja-JP→en file; rfaflow reads a service language "
+         "(ko, zh-Hans, zh-Hant, yue, bo, ug, my, km, lo, vi) into en"),
     ],
 )
 def test_bad_xliff_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:

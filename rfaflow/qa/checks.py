@@ -1,9 +1,10 @@
-"""The QA checks run on every Korean/English pair, and the runner that ties their problems to segment ids.
+"""The QA checks run on every source/English pair, and the runner that ties their problems to segment ids.
 
-Thresholds are set so that the professional human translations of NTREX (../shared/data/ntrex-ko-en) raise no
-finding: English runs 0.9 to 2.9 times as many characters as its Korean there, so only ratios far outside that
-range are flagged; brackets and quotes are only flagged when the Korean is balanced and the English is not (a
-sentence inside a multi-sentence quotation legitimately opens or closes one).
+Each check takes the pair and the source `Language`, whose registry entry gives what varies: its number reader,
+the script that means "left untranslated", the range of length ratios its human translations keep. Thresholds are
+set so that the professional human translations of NTREX raise no finding; brackets and quotes are only flagged
+when the source is balanced and the English is not (a sentence inside a multi-sentence quotation legitimately
+opens or closes one).
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Protocol
 
+from rfaflow.languages import ENGLISH, Language
 from rfaflow.qa import ERROR, WARNING, Finding, Problem
 from rfaflow.qa.numbers import check_numbers
-from rfaflow.segment import HANGUL, words
 
-MIN_RATIO, MAX_RATIO = 0.45, 4.5
 MIN_RATIO_SOURCE_CHARS = 12  # below this, a ratio says little ("네." → "Yes, that's right.")
 LOOP_REPEATS = 3  # a phrase repeated this many times in a row is an MT loop
 WORD_LOOP_REPEATS = 6  # a single word needs more: NTREX has a human "No, no, no, no, no."
@@ -33,34 +33,38 @@ class TermChecker(Protocol):
     def violations(self, source: str, target: str) -> list[str]: ...
 
 
-def _empty(source: str, target: str) -> list[Problem]:
+def _empty(source: str, target: str, language: Language) -> list[Problem]:
     if source.strip() and not target.strip():
         return [Problem("empty", ERROR, "the translation is empty")]
     return []
 
 
-def _hangul(source: str, target: str) -> list[Problem]:
-    left = HANGUL.findall(target)
-    if left:
+def _untranslated(source: str, target: str, language: Language) -> list[Problem]:
+    script = language.untranslated
+    left = script.pattern.findall(target) if script else []
+    if script and left:
         shown = ", ".join(dict.fromkeys(left[:5]))
-        return [Problem("untranslated", ERROR, f"Hangul left in the English: {shown}")]
+        return [Problem("untranslated", ERROR, f"{script.name} left in the English: {shown}")]
     return []
 
 
-def _length_ratio(source: str, target: str) -> list[Problem]:
+def _length_ratio(source: str, target: str, language: Language) -> list[Problem]:
     source_chars, target_chars = len("".join(source.split())), len("".join(target.split()))
     if source_chars < MIN_RATIO_SOURCE_CHARS or not target_chars:
         return []
     ratio = target_chars / source_chars
-    if ratio < MIN_RATIO:
-        return [Problem("length", WARNING, f"the English is {ratio:.2f}× the Korean's length; something may be cut")]
-    if ratio > MAX_RATIO:
-        return [Problem("length", WARNING, f"the English is {ratio:.1f}× the Korean's length; something may be added")]
+    low, high = language.length_ratio
+    if ratio < low:
+        return [Problem("length", WARNING,
+                        f"the English is {ratio:.2f}× the {language.name}'s length; something may be cut")]
+    if ratio > high:
+        return [Problem("length", WARNING,
+                        f"the English is {ratio:.1f}× the {language.name}'s length; something may be added")]
     return []
 
 
-def _repeats(source: str, target: str) -> list[Problem]:
-    tokens = words(target, "en")
+def _repeats(source: str, target: str, language: Language) -> list[Problem]:
+    tokens = ENGLISH.words([target])[0]
     for size in range(1, 5):
         needed = WORD_LOOP_REPEATS if size == 1 else LOOP_REPEATS
         for start in range(len(tokens) - size * needed + 1):
@@ -88,46 +92,57 @@ def _unbalanced(text: str) -> list[str]:
     return found
 
 
-def _brackets(source: str, target: str) -> list[Problem]:
+def _brackets(source: str, target: str, language: Language) -> list[Problem]:
     if _unbalanced(source):
         return []
     broken = _unbalanced(target)
     if broken:
-        return [Problem("brackets", WARNING, f"unbalanced {' and '.join(broken)} in the English, not in the Korean")]
+        return [Problem("brackets", WARNING,
+                        f"unbalanced {' and '.join(broken)} in the English, not in the {language.name}")]
     return []
 
 
-CHECKS: dict[str, Callable[[str, str], list[Problem]]] = {
+def _numbers(source: str, target: str, language: Language, date: datetime.date | None = None) -> list[Problem]:
+    if language.quantities is None:  # no reader for the language's numbers: nothing to compare against
+        return []
+    return check_numbers(source, target, read_source=language.quantities, date=date)
+
+
+# Each check: (source, target, source language) -> problems.
+CHECKS: dict[str, Callable[[str, str, Language], list[Problem]]] = {
     "empty": _empty,
-    "untranslated": _hangul,
-    "numbers": check_numbers,
+    "untranslated": _untranslated,
+    "numbers": _numbers,
     "length": _length_ratio,
     "repetition": _repeats,
     "brackets": _brackets,
 }
 
 
-def check_pair(source: str, target: str, glossary: TermChecker | None = None, *,
+def check_pair(source: str, target: str, language: Language, glossary: TermChecker | None = None, *,
                date: datetime.date | None = None) -> list[Problem]:
-    """Every problem of one pair; an empty translation is only reported as empty.
+    """Every problem of one pair with its source in `language`; an empty translation is only reported as empty.
 
     `date` is the draft's date, against which the number check reads a Korean "23일" given as "Thursday".
     """
-    empty = _empty(source, target)
+    empty = _empty(source, target, language)
     if empty:
         return empty
-    checks: dict[str, Callable[[str, str], list[Problem]]] = {**CHECKS, "numbers": partial(check_numbers, date=date)}
-    problems = [problem for name, check in checks.items() if name != "empty" for problem in check(source, target)]
+    checks: dict[str, Callable[[str, str, Language], list[Problem]]] = {
+        **CHECKS, "numbers": partial(_numbers, date=date)}
+    problems = [problem for name, check in checks.items() if name != "empty"
+                for problem in check(source, target, language)]
     if glossary is not None:
         problems += [Problem("glossary", ERROR, message) for message in glossary.violations(source, target)]
     return problems
 
 
-def check_pairs(pairs: Iterable[tuple[str, str, str]], glossary: TermChecker | None = None, *,
+def check_pairs(pairs: Iterable[tuple[str, str, str]], language: Language, glossary: TermChecker | None = None, *,
                 date: datetime.date | None = None) -> list[Finding]:
-    """Findings for (id, source, target) triples, in their order; `date` as for `check_pair`."""
+    """Findings for (id, source, target) triples with sources in `language`, in their order; `date` as for
+    `check_pair`."""
     return [
         Finding(pair_id, problem.check, problem.severity, problem.message)
         for pair_id, source, target in pairs
-        for problem in check_pair(source, target, glossary, date=date)
+        for problem in check_pair(source, target, language, glossary, date=date)
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import ERROR, WARNING, Problem
@@ -556,13 +557,15 @@ def _names_day(word: str, when: datetime.date, date: datetime.date) -> bool:
     return _WEEKDAYS[when.weekday()].lower() == word
 
 
-def check_numbers(source: str, target: str, *, date: datetime.date | None = None) -> list[Problem]:
-    """Problems with the numbers of a Korean `source` and its English `target`; none when neither has numbers.
+def check_numbers(source: str, target: str, *, read_source: Callable[..., list[Quantity]] | None = None,
+                  date: datetime.date | None = None) -> list[Problem]:
+    """Problems with the numbers of a `source` (read by its language's `read_source`, Korean's by default) and its
+    English `target`; none when neither has numbers.
 
     With the draft's `date`, an N일 the English gives as a day of the week ("23일" as "Thursday") is checked
     against the calendar; without it, such a day can only be a warning.
     """
-    src, tgt = korean_quantities(source, date=date), english_quantities(target)
+    src, tgt = (read_source or korean_quantities)(source, date=date), english_quantities(target)
     days = [m.group(0) for m in _EN_DAY_RE.finditer(target)]
     problems: list[Problem] = []
     seen: set[tuple[str, float]] = set()
@@ -594,7 +597,8 @@ def check_numbers(source: str, target: str, *, date: datetime.date | None = None
             elif date and q.when and days:
                 # Korean news writes "on Thursday" as 23일, and the calendar says whether it is; the year and month
                 # of 2017년 2월 23일 stand or fall with their day, so only the day is reported.
-                if q.surface.endswith("일") and not any(_names_day(word, q.when, date) for word in days):
+                # The day is the record whose value is the calendar day's (a year is never one, a month is MONTH).
+                if q.kind != MONTH and q.value == q.when.day and not any(_names_day(w, q.when, date) for w in days):
                     report(ERROR, "source", q, f"{q.surface} is {_WEEKDAYS[q.when.weekday()]}, "
                                                f"{_AP_MONTHS[q.when.month - 1]} {q.when.day}, {q.when.year}; "
                                                f"the translation says {' and '.join(dict.fromkeys(days))}")

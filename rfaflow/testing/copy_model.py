@@ -13,7 +13,9 @@ into the output projection, which is tied to the token codes. The source gets an
 (``add_source_eos``), so the step after the last token copies ``</s>`` and decoding stops. All other layers have
 zero output projections and leave the residual stream as it is.
 
-Usage: ``python -m rfaflow.testing.copy_model -o FILE.argosmodel [--size tiny|base]``.
+Usage: ``python -m rfaflow.testing.copy_model -o FILE.argosmodel [--size tiny|base] [--from LANG --to en]``. The
+SentencePiece model is trained on text of the source language (rfaflow/testing/corpus_ko.txt for Korean, the
+language's sample drafts under samples/ for the others, or --corpus), so its pieces are that language's.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
+from rfaflow.languages import DEFAULT_SOURCE, ENGLISH, LANGUAGES, Language, get
+
 HEAD_DIM = 64
 MAX_POSITIONS = 1024
 PACKAGE_VERSION = "1.1"
-PACKAGE_NAME = "translate-ko_en-copy"
 
 
 @dataclass(frozen=True)
@@ -185,9 +188,28 @@ def build_spec(vocabulary: list[str], size: ModelSize, seed: int = 0):
     return spec
 
 
-def default_corpus() -> list[str]:
-    text = resources.files("rfaflow.testing").joinpath("corpus_ko.txt").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def package_name(source: Language, target: Language = ENGLISH) -> str:
+    return f"translate-{source.argos}_{target.argos}-copy"
+
+
+def default_corpus(language: Language = DEFAULT_SOURCE) -> list[str]:
+    """Sentences of `language` to train SentencePiece on: the bundled Korean corpus, else the language's sample
+    drafts (their body sentences, split as rfaflow splits them)."""
+    bundled = resources.files("rfaflow.testing").joinpath(f"corpus_{language.tag}.txt")
+    if bundled.is_file():
+        text = bundled.read_text(encoding="utf-8")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    from rfaflow.brief import prepare
+    from rfaflow.draft import read_draft
+
+    drafts = [draft for draft in map(read_draft, sorted(SAMPLES.glob("*.md"))) if draft.language is language]
+    sentences = [text for draft in drafts for text in prepare(draft).texts]
+    if not sentences:
+        raise ValueError(f"no {language.tag} text to train on: no sample draft in {SAMPLES}; give --corpus")
+    return sentences
 
 
 def build_package(
@@ -196,15 +218,17 @@ def build_package(
     corpus: list[str] | None = None,
     quantization: str | None = None,
     seed: int = 0,
+    source: Language = DEFAULT_SOURCE,
+    target: Language = ENGLISH,
 ) -> Path:
-    """Write a ko→en `.argosmodel` (a zip of metadata.json, sentencepiece.model and model/) to `output`."""
+    """Write a source→target `.argosmodel` (a zip of metadata.json, sentencepiece.model and model/) to `output`."""
     import sentencepiece as spm
 
     model_size = SIZES[size]
     with tempfile.TemporaryDirectory() as workdir:
-        root = Path(workdir) / PACKAGE_NAME
+        root = Path(workdir) / package_name(source, target)
         (root / "model").mkdir(parents=True)
-        sp_path = train_sentencepiece(corpus or default_corpus(), model_size.vocab, Path(workdir) / "sp")
+        sp_path = train_sentencepiece(corpus or default_corpus(source), model_size.vocab, Path(workdir) / "sp")
         shutil.move(sp_path, root / "sentencepiece.model")
         processor = spm.SentencePieceProcessor(model_file=str(root / "sentencepiece.model"))
         vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
@@ -215,12 +239,12 @@ def build_package(
         metadata = {
             "package_version": PACKAGE_VERSION,
             "argos_version": "1.9",
-            "from_code": "ko",
-            "from_name": "Korean",
-            "to_code": "en",
-            "to_name": "English",
+            "from_code": source.argos,
+            "from_name": source.name,
+            "to_code": target.argos,
+            "to_name": target.name,
             "type": "translate",
-            "description": f"rfaflow copy model ({size}): reproduces its Korean input, for tests and benchmarks",
+            "description": f"rfaflow copy model ({size}): reproduces its {source.name} input, for tests and benchmarks",
         }
         (root / "metadata.json").write_text(json.dumps(metadata, indent=2), encoding="utf-8")
         (root / "README.md").write_text(metadata["description"] + "\n", encoding="utf-8")
@@ -237,13 +261,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .argosmodel file to write")
     parser.add_argument("--size", choices=sorted(SIZES), default="tiny")
-    parser.add_argument("--corpus", type=Path, help="Korean text to train SentencePiece on (one sentence a line)")
+    parser.add_argument("--from", dest="source", type=get, default=DEFAULT_SOURCE,
+                        help=f"source language tag (default {DEFAULT_SOURCE.tag}): {', '.join(LANGUAGES)}")
+    parser.add_argument("--to", dest="target", type=get, default=ENGLISH, help=f"target language tag (default "
+                        f"{ENGLISH.tag})")
+    parser.add_argument("--corpus", type=Path, help="source-language text to train SentencePiece on (one sentence a "
+                        "line)")
     parser.add_argument("--quantization", choices=["int8", "int8_float32", "int16", "float16"], default=None)
     args = parser.parse_args(argv)
     corpus = None
     if args.corpus:
         corpus = [line for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    build_package(args.output, args.size, corpus, args.quantization)
+    build_package(args.output, args.size, corpus, args.quantization, source=args.source, target=args.target)
     print(args.output)
     return 0
 

@@ -35,6 +35,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import rfaflow
 from rfaflow.errors import RfaflowError, clip
+from rfaflow.languages import DEFAULT_SOURCE, ENGLISH, SOURCE_LANGUAGES, get
 
 TARGETS = ("draft", "tmx", "xliff", "tbx", "csv", "package")
 SUFFIXES = {"draft": ".md", "tmx": ".tmx", "xliff": ".xlf", "tbx": ".tbx", "csv": ".csv", "package": ".argosmodel"}
@@ -43,6 +44,7 @@ _PACKAGE_DIR = Path(rfaflow.__file__).resolve().parent
 SAMPLES = _PACKAGE_DIR.parent / "samples"
 SAMPLE_TMS = sorted((SAMPLES / "tm").glob("*.tmx"))
 SAMPLE_CSV = SAMPLES / "glossary" / "korean-desk.csv"
+SAMPLE_LANGUAGE = DEFAULT_SOURCE  # the samples, memories and glossary fuzzed are Korean
 MAX_TEXT_INPUT = 256 * 1024  # mutations stop growing a text input here, so one input stays quick
 _MESSAGE_CHARS = 160
 
@@ -186,7 +188,7 @@ class Harness:
         with _rfaflow_home(self.home):
             install_file(self.copy_model)
             store = Store(self.home / "rfaflow.sqlite")
-            chain = build_chain(store, SAMPLE_TMS, [SAMPLE_CSV], "argos", "ko", "en")
+            chain = build_chain(store, SAMPLE_TMS, [SAMPLE_CSV], "argos", source=SAMPLE_LANGUAGE)
             if chain.machine is None:  # resolved now, while RFAFLOW_HOME is this home
                 raise RuntimeError("the copy model did not install")
         return _Desk(chain, store, environment(), Store(self.workdir / "imports.sqlite"))
@@ -211,13 +213,13 @@ class Harness:
         from rfaflow.desk import check_translation_file
         from rfaflow.translate.memory import TranslationMemory, tmx_bytes
 
-        memory = TranslationMemory.from_files([path], "ko", "en")
+        memory = TranslationMemory.from_files([path], SAMPLE_LANGUAGE, ENGLISH)
         sources = [unit.source for unit in memory.units]
         memory.translate(sources[:50] + [source + " 다." for source in sources[:5]])
         for source in sources[:3]:
             memory.suggestions(source[:-1])
         check_translation_file(path)
-        tmx_bytes(memory.units, "ko", "en")
+        tmx_bytes(memory.units, SAMPLE_LANGUAGE, ENGLISH)
 
     def _xliff(self, path: Path) -> None:
         """`xliff import FILE` (the file's own post-editor, then --post-editor, which reads past a file naming
@@ -230,7 +232,7 @@ class Harness:
         except RfaflowError:
             pass
         report = read_post_edits(path, "Fuzz Editor")
-        self._desk.import_store.add_memory("ko", "en", report.imported)
+        self._desk.import_store.add_memory(report.language.tag, ENGLISH.tag, report.imported)
         check_translation_file(path)
 
     def _glossary(self, path: Path) -> None:
@@ -238,7 +240,7 @@ class Harness:
         from rfaflow.desk import check_translation_file
         from rfaflow.glossary import Glossary
 
-        glossary = Glossary.from_files([path])
+        glossary = Glossary.from_files([path], SAMPLE_LANGUAGE)
         text = " ".join(list(glossary.terms)[:20])
         glossary.violations(text, glossary.protect(text))
         check_translation_file(SAMPLE_TMS[0], [path])
@@ -255,7 +257,7 @@ class Harness:
             install_file(path)
             model = install_file(path)
             installed_models()
-            found = find_model(model.from_code, model.to_code)
+            found = find_model(get(model.from_code), get(model.to_code))
             if found is not None:
                 _ = found.content_hash  # the identity the translation cache keys on, read at render
             remove(model.name)
@@ -274,8 +276,8 @@ class Harness:
         if target == "tmx":
             from rfaflow.translate.memory import TranslationMemory, tmx_bytes
 
-            memory = TranslationMemory.from_files(SAMPLE_TMS, "ko", "en")
-            return [path.read_bytes() for path in SAMPLE_TMS] + [tmx_bytes(memory.units, "ko", "en")]
+            memory = TranslationMemory.from_files(SAMPLE_TMS, SAMPLE_LANGUAGE, ENGLISH)
+            return [path.read_bytes() for path in SAMPLE_TMS] + [tmx_bytes(memory.units, SAMPLE_LANGUAGE, ENGLISH)]
         if target == "xliff":
             return self._xliff_seeds()
         if target in ("tbx", "csv"):
@@ -540,7 +542,7 @@ def front_matter(rng: random.Random) -> str:
               "service": "RFA's Korean Service",
               "reporter": rng.choice(("Kim Ha-eun", "김하은", "Lee Jun-seo"))}
     for name in rng.sample(_FIELDS[4:], rng.randint(0, 8)):
-        fields[name] = {"tags": "[north-korea, trade]", "notes": "|\n  private", "language": "ko",
+        fields[name] = {"tags": "[north-korea, trade]", "notes": "|\n  private", "language": SAMPLE_LANGUAGE.tag,
                         "dateline": rng.choice(("SEOUL", "서울", "신의주"))}.get(name, _plain(rng))
     lines = [f"{name}: {value}" for name, value in fields.items()]
     for _ in range(rng.choice((1, 1, 2, 3, 6)) if _odd(rng) else 0):
@@ -655,12 +657,16 @@ def draft_bytes(rng: random.Random) -> bytes:
 
 def _languages(rng: random.Random) -> list[str]:
     """The languages of one unit or entry: Korean and English in some order, at times another, one or none."""
-    usual = ["ko", "en"] + ([rng.choice(_LANGS)] if rng.random() < 0.2 else [])
+    usual = [SAMPLE_LANGUAGE.tag, ENGLISH.tag] + ([rng.choice(_LANGS)] if rng.random() < 0.2 else [])
     rng.shuffle(usual)
     return rng.sample(usual, rng.randint(0, len(usual))) if _odd(rng) else usual
 
 
-_LANGS = ("ko", "ko-KR", "KO", "ko_KR", "kor", "en", "en-US", "EN", "en_GB", "", "x-ko", "ko-", "-", "ja", "zh-Hans")
+# Spellings of the two languages a reader must accept or refuse: regions, case, underscores, aliases, junk.
+_SRC, _ENG = SAMPLE_LANGUAGE.tag, ENGLISH.tag
+_LANGS = (_SRC, f"{_SRC}-KR", _SRC.upper(), f"{_SRC}_KR", *SAMPLE_LANGUAGE.aliases, _ENG, f"{_ENG}-US",
+          _ENG.upper(), f"{_ENG}_GB", "", f"x-{_SRC}", f"{_SRC}-", "-", "ja",
+          *(language.tag for language in SOURCE_LANGUAGES))
 _ENCODINGS = (("UTF-8", "utf-8"), ("UTF-8", "utf-8"), ("UTF-16", "utf-16"), ("ISO-8859-1", "latin-1"),
               ("EUC-KR", "euc-kr"), (None, "utf-8"))
 _BAD_ENCODINGS = (("UTF-16", "utf-8"), ("x-bogus", "utf-8"), ("UTF-8", "utf-16-le"), ("UTF-8", "euc-kr"),
@@ -769,7 +775,8 @@ def xliff_bytes(rng: random.Random) -> bytes:
         if rng.random() < 0.7:
             header = (f'<header><phase-group><phase phase-name="post-editing" process-name="post-editing"'
                       f"{_attr(rng, 'contact-name', _PEOPLE)}/></phase-group></header>")
-        source, target = _pick(rng, ("ko", "ko-KR"), _LANGS), _pick(rng, ("en", "en-US"), _LANGS)
+        source = _pick(rng, (_SRC, f"{_SRC}-KR"), _LANGS)
+        target = _pick(rng, (_ENG, f"{_ENG}-US"), _LANGS)
         files.append(f"<file original=\"draft.md\"{_attr(rng, 'source-language', (source,))}"
                      f"{_attr(rng, 'target-language', (target,))} datatype=\"plaintext\">{header}"
                      f"<body>{''.join(units)}</body></file>")
@@ -875,10 +882,11 @@ def _metadata(rng: random.Random) -> bytes:
     if roll == 1:
         depth = rng.choice((100, 2000, 100000))
         return b"[" * depth + b"]" * depth
-    metadata: dict[str, Any] = {"package_version": "1.1", "argos_version": "1.9", "from_code": "ko", "to_code": "en",
+    metadata: dict[str, Any] = {"package_version": "1.1", "argos_version": "1.9", "from_code": _SRC,
+                                "to_code": _ENG,
                                 "from_name": "Korean", "to_name": "English", "type": "translate"}
-    odd: tuple[Any, ...] = ("", None, 0, 1.5, True, [], ["ko"], {"a": 1}, "KO", "ko-KR", "x" * 300, "\u0000", "ko\nen",
-                            "../x", "9" * 5000)
+    odd: tuple[Any, ...] = ("", None, 0, 1.5, True, [], [_SRC], {"a": 1}, _SRC.upper(), f"{_SRC}-KR", "x" * 300,
+                            "\u0000", f"{_SRC}\n{_ENG}", "../x", "9" * 5000)
     extra_fields = ["target_prefix", "package_name", "links", "languages"]
     for field in rng.sample(list(metadata) + extra_fields, rng.randint(1, 3)):
         if rng.random() < 0.2:

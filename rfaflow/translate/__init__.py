@@ -16,12 +16,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from rfaflow.errors import TranslationMissing
-
-
-def primary_language(code: str | None) -> str:
-    """The language subtag pairs are matched on: "ko-KR", "ko_KR" and "KO" are all "ko"."""
-    return (code or "").replace("_", "-").split("-")[0].lower()
-
+from rfaflow.languages import Language
 
 OriginKind = Literal["tm", "mt", "pe"]
 
@@ -29,7 +24,8 @@ OriginKind = Literal["tm", "mt", "pe"]
 @dataclass(frozen=True)
 class Origin:
     """Where a translation came from: a translator's approved memory ("tm"), a named machine-translation model
-    ("mt"), or a translator's post-edit ("pe") of the machine translation named by engine and model, if any."""
+    ("mt"), or a translator's post-edit ("pe") of the machine translation named by engine and model, if any.
+    Languages are registry tags ("zh-Hans"), as the store and manifests keep them."""
 
     kind: OriginKind
     source_lang: str
@@ -81,15 +77,15 @@ class TranslationCache(Protocol):
 
 
 def _argos_engine(
-    source_lang: str, target_lang: str, threads: int | None, batch_size: int | None
+    source: Language, target: Language, threads: int | None, batch_size: int | None
 ) -> MachineTranslator | None:
     from rfaflow.translate.argos import ArgosTranslator
 
-    return ArgosTranslator.for_pair(source_lang, target_lang, threads, batch_size)
+    return ArgosTranslator.for_pair(source, target, threads, batch_size)
 
 
 # Machine engines by name: factory(source, target, threads, batch size), None when no model for the pair is installed.
-MACHINE_ENGINES: dict[str, Callable[[str, str, int | None, int | None], MachineTranslator | None]] = {
+MACHINE_ENGINES: dict[str, Callable[[Language, Language, int | None, int | None], MachineTranslator | None]] = {
     "argos": _argos_engine
 }
 ENGINE_NAMES = ("argos", "tm")  # "tm": the memory alone, no machine translation
@@ -108,8 +104,8 @@ class TranslationChain:
         self,
         memory: Memory | None,
         engine: str,
-        source_lang: str,
-        target_lang: str,
+        source: Language,
+        target: Language,
         cache: TranslationCache | None = None,
         threads: int | None = None,
         batch_size: int | None = None,
@@ -118,7 +114,7 @@ class TranslationChain:
         if engine not in ENGINE_NAMES:
             raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINE_NAMES)}")
         self.memory, self.engine, self.cache = memory, engine, cache
-        self.source_lang, self.target_lang = source_lang, target_lang
+        self.source, self.target = source, target
         self.threads, self.batch_size, self.glossary = threads, batch_size, glossary
         self.counts: Counter[str] = Counter()
         # Machine input queued on the engine and not yet collected: (its pool's waiter, position), so a later pool
@@ -128,7 +124,7 @@ class TranslationChain:
     @cached_property
     def machine(self) -> MachineTranslator | None:
         factory = MACHINE_ENGINES.get(self.engine)
-        return factory(self.source_lang, self.target_lang, self.threads, self.batch_size) if factory else None
+        return factory(self.source, self.target, self.threads, self.batch_size) if factory else None
 
     def submit_available(self, texts: Sequence[str]) -> Callable[[], list[Translation | None]]:
         """Look `texts` up in the memory and the cache and queue the rest on the machine engine, returning at once;
@@ -182,9 +178,6 @@ class TranslationChain:
         lacking = f"{missing} of {total} segments have no translation in the memory" + (f" ({which})" if which else "")
         if self.engine == "tm":
             return f"{lacking}; add them to a --tm file or use --engine argos with an installed model"
-        pair = f"{self.source_lang}_{self.target_lang}"
-        return (
-            f"{lacking} and no {self.source_lang}→{self.target_lang} model is installed; install one with "
-            f"'rfaflow models install translate-{pair}-1_1.argosmodel' "
-            f"(or 'rfaflow models install {self.source_lang} {self.target_lang}' when online)"
-        )
+        from rfaflow.translate.packages import missing_model_advice
+
+        return f"{lacking} and {missing_model_advice(self.source, self.target)}"

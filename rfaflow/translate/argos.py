@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from rfaflow import limits
+from rfaflow.languages import Language
 from rfaflow.translate import Origin
 from rfaflow.translate.packages import InstalledModel, find_model
 
@@ -90,20 +91,21 @@ def _load_translator(model_dir: str, identity: str, threads: int) -> Any:
 class ArgosTranslator:
     engine = "argos"
 
-    def __init__(self, model: InstalledModel, threads: int | None = None, max_batch_size: int | None = None) -> None:
+    def __init__(self, model: InstalledModel, source: Language, target: Language, threads: int | None = None,
+                 max_batch_size: int | None = None) -> None:
         self.model = model
         self.threads = threads or os.cpu_count() or 1
         self.max_batch_size = max_batch_size or MAX_BATCH_SIZE
         self.origin = Origin(
-            "mt", model.from_code, model.to_code, engine=self.engine, model=model.name, model_version=model.version
+            "mt", source.tag, target.tag, engine=self.engine, model=model.name, model_version=model.version
         )
 
     @classmethod
     def for_pair(
-        cls, source_lang: str, target_lang: str, threads: int | None = None, max_batch_size: int | None = None
+        cls, source: Language, target: Language, threads: int | None = None, max_batch_size: int | None = None
     ) -> ArgosTranslator | None:
-        model = find_model(source_lang, target_lang)
-        return cls(model, threads, max_batch_size) if model else None
+        model = find_model(source, target)
+        return cls(model, source, target, threads, max_batch_size) if model else None
 
     @property
     def identity(self) -> str:

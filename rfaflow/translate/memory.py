@@ -7,7 +7,6 @@ units share a source sentence, the most recently changed one wins. The file is r
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from rfaflow import __version__
 from rfaflow.errors import MemoryFileError, clip
+from rfaflow.languages import SOURCE_LANGUAGES, Language, resolve
 from rfaflow.markup import TAG, strip_tags
-from rfaflow.translate import Origin, OriginKind, Translation, primary_language
+from rfaflow.translate import Origin, OriginKind, Translation
 from rfaflow.translation_files import parse_translation_xml, read_translation_bytes
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ class MemoryUnit:
     model: str | None = None
     model_version: str | None = None
 
-    def origin(self, source_lang: str, target_lang: str) -> Origin:
-        return Origin(self.kind, source_lang, target_lang, self.translator, self.engine, self.model, self.model_version)
+    def origin(self, source: Language, target: Language) -> Origin:
+        return Origin(self.kind, source.tag, target.tag, self.translator, self.engine, self.model, self.model_version)
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,10 @@ class Suggestion:
     translator: str | None
 
 
-def normalize_source(text: str) -> str:
-    """The lookup key: NFC with runs of whitespace collapsed, so re-wrapped or re-typed text still matches."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+def normalize_source(text: str, language: Language) -> str:
+    """The lookup key: the language's normal form (NFC and its script's rules) with runs of whitespace collapsed, so
+    re-wrapped or re-typed text still matches."""
+    return " ".join(language.normalise(text).split())
 
 
 def _segment_text(seg: _Element, numbers: dict[tuple[str, str], int], fill: bool) -> str:
@@ -88,7 +89,7 @@ def _parse_tmx(data: bytes) -> _Element:
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
-def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]:
+def read_tmx(path: Path, source: Language, target: Language) -> list[MemoryUnit]:
     """The source→target units of one TMX file (other languages in a multilingual file are ignored)."""
     data = read_translation_bytes(path, MemoryFileError, "translation memory file")
     root = parse_translation_xml(data, path, MemoryFileError, "TMX", _parse_tmx, _root_tree)
@@ -99,12 +100,14 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
     units: list[MemoryUnit] = []
     languages: set[str] = set()
     for number, tu in enumerate(root.iter("tu"), start=1):
-        by_lang: dict[str, _Element] = {}
+        by_lang: dict[Language, _Element] = {}
         for tuv in tu.findall("tuv"):
-            lang = primary_language(tuv.get(_XML_LANG) or tuv.get("lang"))
-            languages.add(lang)
-            by_lang.setdefault(lang, tuv)
-        source_tuv, target_tuv = by_lang.get(source_lang), by_lang.get(target_lang)
+            code = tuv.get(_XML_LANG) or tuv.get("lang") or ""
+            language = resolve(code)
+            languages.add(language.tag if language else code)
+            if language is not None:
+                by_lang.setdefault(language, tuv)
+        source_tuv, target_tuv = by_lang.get(source), by_lang.get(target)
         if source_tuv is None or target_tuv is None:
             continue
         source_seg, target_seg = source_tuv.find("seg"), target_tuv.find("seg")
@@ -112,19 +115,33 @@ def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[MemoryUnit]
             raise MemoryFileError(f"unit {clip(tu.get('tuid', '?'))} on line {tu.sourceline} has a <tuv> without "
                                   "<seg>", path)
         numbers: dict[tuple[str, str], int] = {}
-        source = normalize_source(_segment_text(source_seg, numbers, fill=True))
-        target = " ".join(_segment_text(target_seg, numbers, fill=False).split())
-        if not source or not target:
+        source_text = normalize_source(_segment_text(source_seg, numbers, fill=True), source)
+        target_text = " ".join(_segment_text(target_seg, numbers, fill=False).split())
+        if not source_text or not target_text:
             continue
         translator = (
             tu.get("changeid") or target_tuv.get("changeid") or tu.get("creationid") or target_tuv.get("creationid")
         )
         changed = tu.get("changedate") or tu.get("creationdate") or ""
-        units.append(MemoryUnit(source, target, translator, changed, id=tu.get("tuid") or str(number)))
+        units.append(MemoryUnit(source_text, target_text, translator, changed, id=tu.get("tuid") or str(number)))
     if not units:
         found = clip(", ".join(sorted(languages - {""})) or "none", 100)
-        raise MemoryFileError(f"has no {source_lang}→{target_lang} translation units (languages found: {found})", path)
+        raise MemoryFileError(f"has no {source.tag}→{target.tag} translation units (languages found: {found})", path)
     return units
+
+
+def tmx_source_language(path: Path) -> Language:
+    """The source language a TMX file declares in its header's srclang (an error when absent or not a service
+    language: "*all*" says nothing)."""
+    data = read_translation_bytes(path, MemoryFileError, "translation memory file")
+    root = parse_translation_xml(data, path, MemoryFileError, "TMX", _parse_tmx, _root_tree)
+    header = root.find("header")
+    declared = header.get("srclang", "") if header is not None else ""
+    language = resolve(declared)
+    if language not in SOURCE_LANGUAGES:
+        raise MemoryFileError(f"its header's srclang {clip(declared, 40)!r} is not a service language; give the "
+                              "source language with --lang", path)
+    return language
 
 
 def _root_tree(root: _Element) -> _ElementTree:
@@ -138,8 +155,8 @@ class TranslationMemory:
     """Exact-match lookup over one or more TMX files (and the post-edits imported into the store); fuzzy matches
     are only ever offered as suggestions."""
 
-    def __init__(self, units: Iterable[MemoryUnit], source_lang: str, target_lang: str) -> None:
-        self.source_lang, self.target_lang = source_lang, target_lang
+    def __init__(self, units: Iterable[MemoryUnit], source: Language, target: Language) -> None:
+        self.source, self.target = source, target
         self._units: dict[str, MemoryUnit] = {}
         for unit in units:
             current = self._units.get(unit.source)
@@ -149,10 +166,10 @@ class TranslationMemory:
 
     @classmethod
     def from_files(
-        cls, paths: Sequence[Path], source_lang: str, target_lang: str, extra: Iterable[MemoryUnit] = ()
+        cls, paths: Sequence[Path], source: Language, target: Language, extra: Iterable[MemoryUnit] = ()
     ) -> TranslationMemory:
-        units = [unit for path in paths for unit in read_tmx(Path(path), source_lang, target_lang)]
-        return cls([*units, *extra], source_lang, target_lang)
+        units = [unit for path in paths for unit in read_tmx(Path(path), source, target)]
+        return cls([*units, *extra], source, target)
 
     @property
     def units(self) -> list[MemoryUnit]:
@@ -164,15 +181,15 @@ class TranslationMemory:
     def translate(self, texts: Sequence[str]) -> list[Translation | None]:
         results: list[Translation | None] = []
         for text in texts:
-            unit = self._units.get(normalize_source(text))
+            unit = self._units.get(normalize_source(text, self.source))
             if unit is None and TAG.search(text):
                 # An approved translation of the sentence without its markup still serves: its marks are then kept
                 # at sentence level, and reported (see rfaflow.markup.restore).
-                unit = self._units.get(normalize_source(strip_tags(text)))
+                unit = self._units.get(normalize_source(strip_tags(text), self.source))
             if unit is None:
                 results.append(None)
                 continue
-            origin = unit.origin(self.source_lang, self.target_lang)
+            origin = unit.origin(self.source, self.target)
             results.append(Translation(source=text, text=unit.target, origin=origin))
         return results
 
@@ -182,7 +199,7 @@ class TranslationMemory:
         """The closest approved pairs scoring at least `threshold`, best first; never the exact match itself."""
         from rapidfuzz import fuzz, process
 
-        key = normalize_source(text)
+        key = normalize_source(text, self.source)
         found = process.extract(key, self._sources, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit + 1)
         return [
             Suggestion(source, self._units[source].target, round(score, 1), self._units[source].translator)
@@ -191,13 +208,13 @@ class TranslationMemory:
         ][:limit]
 
 
-def tmx_bytes(units: Sequence[MemoryUnit], source_lang: str, target_lang: str) -> bytes:
+def tmx_bytes(units: Sequence[MemoryUnit], source: Language, target: Language) -> bytes:
     """TMX 1.4b (written by translate-toolkit), with each unit's translator as changeid and its date as changedate."""
     from translate.storage import tmx
 
-    store = tmx.tmxfile(sourcelanguage=source_lang, targetlanguage=target_lang)
+    store = tmx.tmxfile(sourcelanguage=source.tag, targetlanguage=target.tag)
     for number, unit in enumerate(units, start=1):
-        store.addtranslation(unit.source, source_lang, unit.target, target_lang)
+        store.addtranslation(unit.source, source.tag, unit.target, target.tag)
         element = store.units[-1].xmlelement
         element.set("tuid", unit.id or str(number))
         if unit.translator:

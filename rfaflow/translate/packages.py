@@ -39,6 +39,7 @@ import filelock
 
 from rfaflow import config, limits
 from rfaflow.errors import ModelError, clip, from_os_error
+from rfaflow.languages import Language
 
 DOWNLOAD_TIMEOUT_S = 60
 INSTALL_WAIT_S = 600  # how long an install or removal waits for another one of the same name
@@ -115,9 +116,9 @@ def installed_models(packages_dir: Path | None = None) -> list[InstalledModel]:
     return [model for model in map(_listed, folders) if model is not None]
 
 
-def find_model(from_code: str, to_code: str) -> InstalledModel | None:
-    """The newest installed package for the pair."""
-    candidates = [m for m in installed_models() if m.from_code == from_code and m.to_code == to_code]
+def find_model(source: Language, target: Language) -> InstalledModel | None:
+    """The newest installed package for the pair (Argos codes: a "zt" package is Traditional Chinese)."""
+    candidates = [m for m in installed_models() if m.from_code == source.argos and m.to_code == target.argos]
     return max(candidates, key=lambda model: _release_order(model.version), default=None)
 
 
@@ -399,11 +400,25 @@ def remove(name: str) -> InstalledModel:
     return model
 
 
-def _offline_hint(from_code: str, to_code: str) -> str:
+def _offline_hint(source: Language, target: Language) -> str:
     return (
-        f"on a connected machine download translate-{from_code}_{to_code}-*.argosmodel, copy it here and run "
+        f"on a connected machine download translate-{source.argos}_{target.argos}-*.argosmodel, copy it here and run "
         "'rfaflow models install FILE.argosmodel'"
     )
+
+
+def missing_model_advice(source: Language, target: Language) -> str:
+    """Says that no model for the pair is installed, and what covers it: the Argos index's package (how to install
+    it) or, where Argos has none, the model families published for the pair."""
+    pair = f"{source.tag}→{target.tag}"
+    if source.argos_indexed:
+        return (f"no {pair} model is installed; install one with 'rfaflow models install "
+                f"translate-{source.argos}_{target.argos}-1_1.argosmodel' "
+                f"(or 'rfaflow models install {source.tag} {target.tag}' when online)")
+    others = ", ".join(source.engines) or "none known"
+    return (f"no {pair} model is installed, and the Argos index offers none for {source.name}; "
+            f"published models for {pair}: {others} (install an Argos-format package for the pair with "
+            "'rfaflow models install FILE.argosmodel')")
 
 
 def _download(url: str, sink: IO[bytes], limit: int) -> None:
@@ -429,12 +444,12 @@ def _release_order(version: Any) -> tuple[int, Any]:
         return (0, str(version))
 
 
-def _offered(entry: Any, from_code: str, to_code: str) -> bool:
-    return (isinstance(entry, dict) and entry.get("from_code") == from_code and entry.get("to_code") == to_code
+def _offered(entry: Any, source: Language, target: Language) -> bool:
+    return (isinstance(entry, dict) and entry.get("from_code") == source.argos and entry.get("to_code") == target.argos
             and isinstance(entry.get("links"), list) and all(isinstance(link, str) for link in entry["links"]))
 
 
-def install_from_index(from_code: str, to_code: str) -> InstalledModel:
+def install_from_index(source: Language, target: Language) -> InstalledModel:
     """Download the newest package for the pair listed in the Argos package index, then install it."""
     index_url = config.package_index_url()
     try:
@@ -445,15 +460,15 @@ def install_from_index(from_code: str, to_code: str) -> InstalledModel:
         reason = getattr(err, "reason", err)
         raise ModelError(
             f"cannot reach the Argos package index at {index_url} ({clip(str(reason), 80)}); "
-            f"{_offline_hint(from_code, to_code)}"
+            f"{_offline_hint(source, target)}"
         ) from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise ModelError(f"the package index at {index_url} is not valid JSON") from None
     argos = _argos_package()
     offers = [argos.AvailablePackage(entry) for entry in (index if isinstance(index, list) else [])
-              if _offered(entry, from_code, to_code)]
+              if _offered(entry, source, target)]
     if not offers:
-        raise ModelError(f"the package index at {index_url} lists no {from_code}→{to_code} package")
+        raise ModelError(f"the package index at {index_url} lists no {source.tag}→{target.tag} package")
     offer = max(offers, key=lambda offer: _release_order(offer.package_version))
     errors = []
     for link in offer.links:
@@ -472,6 +487,6 @@ def install_from_index(from_code: str, to_code: str) -> InstalledModel:
         except OSError as err:
             raise from_os_error(err, config.data_home(), ModelError, "cannot save the download") from None
     raise ModelError(
-        f"download of {from_code}→{to_code} package {offer.package_version} failed ({'; '.join(errors) or 'no links'});"
-        f" {_offline_hint(from_code, to_code)}"
+        f"download of {source.tag}→{target.tag} package {offer.package_version} failed "
+        f"({'; '.join(errors) or 'no links'}); {_offline_hint(source, target)}"
     )

@@ -1,0 +1,36 @@
+"""Burmese: RFA's Burmese Service."""
+
+from rfaflow.languages.base import Language, Lazy, LegacyEncoding
+from rfaflow.languages.scripts import MYANMAR
+
+LANGUAGE = Language(
+    tag="my",
+    name="Burmese",
+    scripts=(MYANMAR,),
+    flores="mya_Mymr",
+    argos="my",
+    aliases=("mya", "bur"),
+    normalise=Lazy("rfaflow.orthography", "normalise_myanmar"),
+    sentence_cuts=Lazy("rfaflow.segmenters", "burmese_cuts"),
+    words=Lazy("rfaflow.tokenize", "burmese_words", n=2),
+    stop_words=Lazy("rfaflow.tokenize", "listed_stop_words", listing="burmese"),
+    quantities=Lazy("rfaflow.qa.numbers_native", "native_quantities", digits="၀", magnitude_first=True,
+                    magnitudes={"ဆယ်": 10, "ရာ": 100, "ထောင်": 1e3, "သောင်း": 1e4, "သိန်း": 1e5, "သန်း": 1e6,
+                                "ကုဋေ": 1e7, "မီလီယံ": 1e6, "မီလီယမ်": 1e6, "ဘီလီယံ": 1e9, "ဘီလီယမ်": 1e9},
+                    words={"တစ်": 1, "နှစ်": 2, "သုံး": 3, "လေး": 4, "ငါး": 5, "ခြောက်": 6, "ခုနစ်": 7, "ရှစ်": 8,
+                           "ကိုး": 9},
+                    counters=("ယောက်", "ဦး", "ခု", "ကောင်", "နှစ်", "ရက်", "ပတ်", "နာရီ", "မိနစ်", "ကြိမ်", "စီး",
+                              "လုံး", "ဆိုင်", "နိုင်ငံ", "မြို့", "ပါး", "မျိုး", "ချက်", "ပွဲ", "ဂိုး", "မှတ်", "ထပ်"),
+                    percent=("ရာခိုင်နှုန်း",), not_numbers=("ခုနှစ်",),
+                    currencies={"ဒေါ်လာ": "USD", "ကျပ်": "MMK", "ယူရို": "EUR", "ယွမ်": "CNY", "ယန်း": "JPY"},
+                    # A digit before a vowel sign, or before a consonant with a killer mark, is a letter: Burmese
+                    # typists write ၀ for ဝ (၀င် "enter") and ၄င်း for ၎င်း.
+                    not_digits="[\u102b-\u103e]|[\u1000-\u1021][\u103a\u1039]"),
+    untranslated=MYANMAR,
+    # English characters per source character (spaces out, sources of 12 or more) in NTREX-128 dev's human
+    # translations: 0.25 to 1.59 (0.5th-99.5th percentile 0.38 to 1.43), in Unicode;
+    # the range leaves half the low end and 1.5 times the high one.
+    length_ratio=(0.2, 2.2),
+    legacy_encoding=LegacyEncoding("Zawgyi", detect=Lazy("rfaflow.orthography", "looks_zawgyi"),
+                                    convert=Lazy("rfaflow.orthography", "zawgyi_to_unicode")),
+)

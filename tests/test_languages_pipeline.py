@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from test_batch_resume import _run, _tree
 
-from conftest import SAMPLES, write_draft
+from conftest import SAMPLES, serving, write_draft
 from rfaflow.brief import build_brief, prepare
 from rfaflow.cli import cli
 from rfaflow.desk import build_chain
@@ -104,6 +104,48 @@ def test_simplified_and_traditional_packages_are_chosen_by_pair(pair_models: dic
         assert translation.origin.model == f"translate-{code}_en-copy"
     listed = CliRunner().invoke(cli, ["models", "list"]).output
     assert "translate-zt_en-copy\tzh-Hant→en" in listed and "translate-zh_en-copy\tzh-Hans→en" in listed
+
+
+def test_the_index_offers_zh_and_zt_and_each_tag_installs_its_own(
+        pair_models: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    entries = []
+    for tag in ("zh-Hans", "zh-Hant"):
+        package = pair_models[get(tag)]
+        (tmp_path / package.name).write_bytes(package.read_bytes())
+        entries.append((get(tag).argos, package.name))
+    with serving(tmp_path) as base:
+        index = [{"from_code": code, "to_code": "en", "package_version": "1.1", "links": [f"{base}/{name}"]}
+                 for code, name in entries]
+        (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
+        monkeypatch.setenv("RFAFLOW_PACKAGE_INDEX", f"{base}/index.json")
+        traditional = CliRunner().invoke(cli, ["models", "install", "zh-TW", "en"])
+        simplified = CliRunner().invoke(cli, ["models", "install", "zh-Hans", "en"])
+    assert traditional.stdout.startswith("Installed translate-zt_en-copy (zh-Hant→en, package 1.1) in ")
+    assert simplified.stdout.startswith("Installed translate-zh_en-copy (zh-Hans→en, package 1.1) in ")
+
+
+def test_a_khmer_post_edit_comes_back_through_xliff_and_the_memory(
+        pair_models: dict, rfaflow_home: Path, tmp_path: Path) -> None:
+    """The pair rides through the desk tools: XLIFF says km→en, its import lands in the km→en memory, the next
+    render uses it (credited to the post-editor), and `tm export --lang km` writes it."""
+    install_file(pair_models[get("km")])
+    sample = sample_of(get("km"))
+    xliff = tmp_path / "km.xlf"
+    assert CliRunner().invoke(cli, ["xliff", "export", str(sample), "-o", str(xliff)]).exit_code == 0
+    text = xliff.read_text(encoding="utf-8")
+    assert 'source-language="km" target-language="en"' in text
+    first = prepare(read_draft(sample)).texts[1]
+    xliff.write_text(text.replace(f"<target state=\"needs-review-translation\">{first}</target>",
+                                  "<target state=\"translated\">Fishers on the Tonle Sap say their catch has fallen."
+                                  "</target>", 1), encoding="utf-8")
+    imported = CliRunner().invoke(cli, ["xliff", "import", str(xliff), "--post-editor", "Sok Dara"])
+    assert imported.exit_code == 0 and imported.stdout.startswith("Imported 1 of ")
+    brief = tmp_path / "km.md"
+    assert CliRunner().invoke(cli, ["render", str(sample), "-o", str(brief)]).exit_code == 0
+    assert "Fishers on the Tonle Sap say their catch has fallen." in brief.read_text(encoding="utf-8")
+    exported = CliRunner().invoke(cli, ["tm", "export", "--lang", "km", "-o", "-"])
+    assert '<tuv xml:lang="km">' in exported.stdout and "Sok Dara" in exported.stdout
+    assert CliRunner().invoke(cli, ["tm", "export", "-o", "-"]).exit_code == 1  # no Korean units: nothing to export
 
 
 # Errors and notices of the draft reader.

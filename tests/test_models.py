@@ -5,9 +5,7 @@ Bad files are refused whole.
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import serving
 from rfaflow.cli import cli
 from rfaflow.translate.packages import installed_models
 
@@ -103,22 +102,15 @@ def test_bad_package_is_refused_and_nothing_is_installed(
 def package_server(copy_model_file: Path, tmp_path: Path) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving an Argos-style index.json and the package it links to."""
     (tmp_path / "translate-ko_en-copy.argosmodel").write_bytes(copy_model_file.read_bytes())
-    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(tmp_path))  # noqa: E731
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    index = [
-        {"from_code": "ko", "to_code": "en", "package_version": "1.0", "links": [f"{base}/missing.argosmodel"]},
-        {"from_code": "ko", "to_code": "en", "package_version": "1.1",
-         "links": [f"{base}/translate-ko_en-copy.argosmodel"]},
-        {"from_code": "en", "to_code": "ko", "package_version": "9.0", "links": [f"{base}/nothing"]},
-    ]
-    (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serving(tmp_path) as base:
+        index = [
+            {"from_code": "ko", "to_code": "en", "package_version": "1.0", "links": [f"{base}/missing.argosmodel"]},
+            {"from_code": "ko", "to_code": "en", "package_version": "1.1",
+             "links": [f"{base}/translate-ko_en-copy.argosmodel"]},
+            {"from_code": "en", "to_code": "ko", "package_version": "9.0", "links": [f"{base}/nothing"]},
+        ]
+        (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
+        yield base
 
 
 def test_install_from_index_downloads_the_newest_package(package_server: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,8 +115,8 @@ _VIETNAMESE_END = re.compile(r"(?P<mark>[.!?…]+)[" + re.escape(_CLOSERS) + r"]
 # Vietnamese abbreviations end in "." and come before a name or a number, so the period is no sentence end:
 # TP. (thành phố, city) Hồ Chí Minh, Q. (quận, district) 1, P. (phường, ward), TX. (thị xã, town), TT. (thị trấn),
 # titles GS. PGS. TS. ThS. BS. KS. LS. CN. (professor, associate professor, doctor, master, physician, engineer,
-# lawyer, bachelor), NXB. (publisher), Tr. (trang, page), v.v. (etc.).
-_VIETNAMESE_ABBREVIATIONS = frozenset("tp q p tx tt gs pgs ts ths bs ks ls cn nxb tr v.v".split())
+# lawyer, bachelor), NXB. (publisher), Tr. (trang, page). Not v.v. ("etc."): it closes a list, often the sentence.
+_VIETNAMESE_ABBREVIATIONS = frozenset("tp q p tx tt gs pgs ts ths bs ks ls cn nxb tr".split())
 
 
 def vietnamese_cuts(texts: list[str]) -> list[list[int]]:
@@ -134,15 +134,18 @@ def _vietnamese_veto(text: str, match: re.Match[str]) -> bool:
         return True  # "TP. Hồ Chí Minh", an initial
     # English abbreviations come into Vietnamese news inside names, capitalised ("Mr. Smith", "U.S. Army", "Co."):
     # lower case, the same letters are Vietnamese words that can end a sentence ("ăn no.", "hoa sen.").
-    return word[:1].isupper() and (word.lower() in _ABBREVIATIONS or "." in word)
+    return word[:1].isupper() and word.lower() in _ABBREVIATIONS
 
 
 # --- Uyghur -----------------------------------------------------------------------------------------------------
 # Uyghur in Arabic script (UEY) ends sentences with . ! and the Arabic question mark ؟ (some texts use the Arabic full
 # stop ۔), then a space. The script has no case to test the next word by. The Arabic comma ، and semicolon ؛
-# separate clauses, not sentences. A period after a one-letter initial, of either script, or a Latin abbreviation
-# in a foreign name, is not an end.
-_UYGHUR_END = re.compile(r"(?P<mark>[.!?؟۔]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# separate clauses, not sentences. Uyghur typesetting often puts a space before a closing guillemet (". »"): » only
+# ever closes, so it stays with the sentence.
+_UYGHUR_END = re.compile(r"(?P<mark>[.!?؟۔]+)[" + re.escape(_CLOSERS) + r"]*(?:\s+[»›”])*(?=\s)")
+# Reported speech is «…» دېدى ("…, said"): after a closing quote, a form of the verb دېمەك "to say" goes on the
+# sentence the quotation belongs to.
+_UYGHUR_SAY = frozenset("دېدى دېدىم دېدۇق دېدىڭىز دېدىكى دەپ دەيدۇ دەيمەن دېگەن دېيىشتى دېيىلدى دەيدىكەن".split())
 
 
 def uyghur_cuts(texts: list[str]) -> list[list[int]]:
@@ -150,8 +153,13 @@ def uyghur_cuts(texts: list[str]) -> list[list[int]]:
 
 
 def _uyghur_veto(text: str, match: re.Match[str]) -> bool:
+    if match.group()[-1] in _CLOSERS:
+        following = text[match.end():match.end() + 20].split(None, 1)
+        if following and following[0].rstrip(".!?؟،,") in _UYGHUR_SAY:
+            return True
     if match.group("mark") != ".":
         return False
+    # A period after a one-letter initial, of either script, or after a Latin abbreviation in a foreign name.
     word = _word_before(text, match.start())
     return (len(word) == 1 and word.isalpha()) or _latin_abbreviation_before(text, match.start())
 
@@ -198,14 +206,18 @@ def _lao_veto(text: str, match: re.Match[str]) -> bool:
 
 
 # --- Tibetan ----------------------------------------------------------------------------------------------------
-# The shad ། ends a clause or a sentence (a tsheg may stand before it: ང་།), ༎ (nyis shad) and the ༏ ༐ ༑ variants a
-# section; "། །" is one mark. After a syllable ending in ག or ཤ the shad is not written and a space stands alone.
-_TIBETAN_END = re.compile(r"་?[།༎༏༐༑]+(?:\s*[།༎])*[" + re.escape(_CLOSERS) + r"]*|(?<=[གཤ])[" + re.escape(_CLOSERS)
+# The shad ། ends a clause or a sentence (after ང a tsheg stands before it: ང་།), ༎ (nyis shad) a section, and ༏ ༐ ༑
+# are shad variants; "། །" is one mark. After a syllable ending in ག or ཤ the shad is not written, a space stands alone.
+_TIBETAN_END = re.compile(r"[།༎༏༐༑]+(?:\s*[།༎])*[" + re.escape(_CLOSERS) + r"]*|(?<=[གཤ])[" + re.escape(_CLOSERS)
                           + r"]*(?=\s)")
 # Tibetan also puts a shad after a clause that ends in a connective or case particle; the sentence goes on: ན
 # (when, if), ནས (after), དང (and), སྟེ ཏེ དེ (and so), ཅིང ཞིང ཤིང (and), ལ (to, at), ཀྱང ཡང འང རུང ནའང (even,
-# although), ཅེས ཞེས ཤེས (quoting: "so said"), པས བས (because), ཀྱི གི གྱི (of).
-_TIBETAN_CONNECTIVES = frozenset("ན ནས དང སྟེ ཏེ དེ ཅིང ཞིང ཤིང ལ ཀྱང ཡང འང རུང ནའང ཅེས ཞེས ཤེས པས བས ཀྱི གི གྱི".split())
+# although), ཅེས ཞེས (quoting: "so said"), པས བས (because), ཀྱི གི གྱི (of). Not the quotative's third form ཤེས:
+# it is also the verb "know", and མི་ཤེས། "(I) don't know" ends sentences.
+_TIBETAN_CONNECTIVES = frozenset("ན ནས དང སྟེ ཏེ དེ ཅིང ཞིང ཤིང ལ ཀྱང ཡང འང རུང ནའང ཅེས ཞེས པས བས ཀྱི གི གྱི".split())
+# A quotation ends with its own shad (and closing quote), and the quotative ཞེས or ཅེས after it ties it to the verb
+# of saying: "…མེད།” ཅེས་བཤད།" is one sentence. (Not ཤེས, which also begins words like ཤེས་ཡོན "education".)
+_TIBETAN_QUOTATIVE = re.compile(r"\s*(?:ཞེས|ཅེས)(?:[་།\s]|\Z)")
 
 
 def tibetan_cuts(texts: list[str]) -> list[list[int]]:
@@ -214,4 +226,4 @@ def tibetan_cuts(texts: list[str]) -> list[list[int]]:
 
 def _tibetan_veto(text: str, match: re.Match[str]) -> bool:
     syllables = re.split(r"[་\s།]", text[max(0, match.start() - 30):match.start()].rstrip("་"))
-    return syllables[-1] in _TIBETAN_CONNECTIVES
+    return syllables[-1] in _TIBETAN_CONNECTIVES or _TIBETAN_QUOTATIVE.match(text, match.end()) is not None

@@ -18,7 +18,7 @@ from rfaflow.languages import Language
 
 # A sentence end a window may be cut after: a final mark and its closing quotes or brackets, then whitespace.
 # Full-width marks (Chinese) end a sentence without a space after them.
-_SENTENCE_END = re.compile(r"""[.!?…။།។៕؟]+["'”’)\]」』»]*(?=\s)|[。！？]+["'”’)\]」』）]*""")
+_SENTENCE_END = re.compile(r"""[.!?…။།༎។៕؟۔]+["'”’)\]」』»]*(?=\s)|[。！？]+["'”’)\]」』）]*""")
 _BEFORE_SPACE = re.compile(r"(?=\s)")
 
 

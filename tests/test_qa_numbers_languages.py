@@ -144,6 +144,53 @@ def test_simplified_does_not_bind_cantonese_numerals() -> None:
     assert 25 not in values("zh-Hans", "廿五")
 
 
+def test_these_two_points_back_and_only_confirms() -> None:
+    # 这两个 / 呢兩個 is "both" or "the two" in English, or left out.
+    assert 2 not in strong("zh-Hans", "他们买下了这两个品牌")
+    assert 2 not in strong("yue", "佢哋買咗呢兩個品牌")
+    assert 2 in strong("zh-Hans", "他们买下了两个品牌")
+
+
+def test_next_in_rank_confirms_second() -> None:
+    assert not errors("zh-Hant", "其次為 ABC 的 326 萬人。", "ABC was second with 3.26 million.")
+
+
+def test_more_than_before_ten_thousand() -> None:
+    found = [q for q in read("yue", "30多萬人喺嗰度住") if q.value == 300_000]
+    assert found and found[0].hedge == "over"
+    assert not errors("zh-Hans", "承诺金额达370多亿美元。", "Pledges worth $37 billion.")
+    assert errors("zh-Hans", "承诺金额达370多亿美元。", "Pledges worth $3.7 billion.")
+
+
+def test_full_width_thousands_separator() -> None:
+    assert 30_000 in strong("yue", "全蘇格蘭有多達30，000名學生")
+    assert 3 in values("zh-Hans", "第3，第4名")  # a clause comma before one digit stays a comma
+
+
+def test_numeral_idioms_count_nothing() -> None:
+    assert not errors("yue", "呢件事已經七國咁亂。", "This is already a mess.")
+    assert not errors("zh-Hans", "记者从四面八方赶来。", "Reporters came from everywhere.")
+
+
+def test_a_century_is_also_its_hundreds() -> None:
+    assert not errors("zh-Hant", "21世紀初，雙方開始合作。", "In the early 2000s, they began to work together.")
+
+
+def test_vulgar_half_after_chinese_digits() -> None:
+    assert not errors("zh-Hant", "最終比數 14½-13½。", "The final score was 14½-13½.")
+    assert errors("zh-Hant", "最終比數 14½-13½。", "The final score was 14-12.")
+
+
+def test_english_head_count_formats_confirm() -> None:
+    # foursomes and fourballs hold the number four that the source spells out.
+    assert not errors("zh-Hant", "禮拜六的四球局和四人賽", "Saturday's fourballs and foursomes")
+    assert errors("zh-Hant", "禮拜六的四人賽", "Saturday's singles")
+
+
+def test_english_fashion_season_is_a_year() -> None:
+    assert not errors("zh-Hant", "他們的 2019 年春夏系列", "their SS19 collection")
+
+
 # ---------------------------------------------------------------- Vietnamese
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -298,3 +345,99 @@ def test_human_pairs_are_rarely_flagged(tag: str) -> None:
              for doc in [json.loads(line)] for src, en in zip(doc[tag], doc["en"], strict=True)]
     flagged = sum(bool(errors(tag, src, en)) for src, en in pairs)
     assert flagged / len(pairs) <= 0.035
+
+
+# ---------------------------------------------------------------- rules for the number-check targets
+
+def test_a_vulgar_half_after_native_digits_adds_to_them() -> None:
+    assert 14.5 in values("km", "ឈ្នះ ១៤½ ពិន្ទុ")
+
+
+def test_arabic_script_thousands_and_decimal_separators() -> None:
+    assert 40_000 in values("ug", "40،000 كىشى")
+    assert 2.5e6 in values("ug", "2٫5 مىليون")
+
+
+def test_a_lone_burmese_zero_among_letters_is_the_letter_wa() -> None:
+    assert values("my", "အပြည့်အ၀ အသုံးပြုသည်") == []  # အပြည့်အဝ, "fully"
+    assert 0 in values("my", "၁-၀ ဖြင့် နိုင်သည်")  # a score keeps its zero
+
+
+def test_ordinal_words_and_marks_are_strong() -> None:
+    assert 2 in strong("my", "ဒုတိယအကြိမ် ရောက်လာသည်")  # the Pali ordinal "second"
+    assert errors("my", "ဒုတိယအကြိမ် ရောက်လာသည်။", "He came for the third time.")
+    assert 2 in strong("km", "ជាលើកទីពីរ")  # ទី before a number
+    assert 2 in strong("lo", "ເປັນຄັ້ງທີສອງ")  # ທີ before a number
+    assert 2 not in strong("lo", "ທີ່ສອງ")  # ທີ່ with its tone mark is "that"
+    assert 2 in strong("bo", "ཐེངས་གཉིས་པ་")  # པ after a number
+
+
+def test_several_and_tens_of_make_a_size() -> None:
+    assert 10 not in strong("ug", "نەچچە ئون يىل")  # "decades"
+    assert 10 in values("ug", "نەچچە ئون يىل")
+    assert 1000 not in strong("km", "រាប់ពាន់នាក់")  # "thousands of people"
+    assert 10 not in strong("bo", "ལོ་བཅུ་ཕྲག་ཁ་ཤས")  # "several decades"
+
+
+def test_burmese_all_n_of_only_confirms() -> None:
+    assert 2 not in strong("my", "နှစ်နိုင်ငံလုံး")  # "both countries"
+    assert 2 in strong("my", "နှစ်နိုင်ငံ")
+
+
+def test_khmer_koti_is_also_a_billion() -> None:
+    assert not errors("km", "ចំណាយ 37 កោដិដុល្លារ។", "It cost $37 billion.")
+    assert not errors("km", "ចំណាយ 37 កោដិដុល្លារ។", "It cost $370 million.")
+
+
+def test_uyghur_decade_of_a_century() -> None:
+    assert not errors("ug", "20-ئەسىرنىڭ 80-يىللىرىدا ئوقۇغان.", "He studied in the 1980s.")
+    assert not errors("ug", "80-يىللاردا ئوقۇغان.", "He studied in the 1980s.")
+
+
+def test_clock_times_in_native_scripts() -> None:
+    assert not errors("my", "(၁၁း၁၅) အချိန်တွင်", "at 11:15")  # the colon written as the visarga
+    assert not errors("km", "នៅម៉ោង 4.40 ព្រឹក", "at 4.40 am")
+
+
+def test_burmese_homographs_need_a_classifier() -> None:
+    assert 2 not in values("my", "ယခင်နှစ်မေလတွင်")  # နှစ် "year"
+    assert 2 in strong("my", "စတိုးနှစ်ခု")
+    assert 4 not in values("my", "ဒူးလေးလည်း")  # လေး in "crossbow"
+
+
+def test_a_classifier_must_end_its_syllable() -> None:
+    assert 5 in strong("my", "ငါးလ ကြာသည်")  # လ "month"
+    assert 2 not in values("my", "နှစ်လယ် ရွေးကောက်ပွဲ")  # လယ် "middle": the midterm election
+    assert 5 not in values("my", "ငါးလုပ်ငန်း")  # "fishery"
+
+
+def test_a_number_word_that_is_a_classifier_after_a_numeral() -> None:
+    assert values("my", "သုံးနှစ်ကြာ") == [3]  # three years, not 3 and 2
+    assert strong("my", "သုံးနှစ်ကြာ") == [3]
+    assert 10 in values("my", "ဆယ်နှစ်ကြာ")  # ten years
+    assert 2 not in values("my", "ဆယ်နှစ်ကြာ")
+
+
+def test_two_consecutive_numbers_are_a_few() -> None:
+    assert strong("km", "ពីរបីថ្ងៃទៀត") == []  # "a few days"
+    assert not errors("km", "ពីរបីថ្ងៃទៀត", "in a few days")
+
+
+def test_khmer_words_that_start_like_two() -> None:
+    assert 2 not in values("km", "កាលពីរសៀលថ្ងៃសៅរ៍")  # ពី + រសៀល, "on Saturday afternoon"
+
+
+def test_tibetan_case_endings_and_counted_nouns() -> None:
+    assert 4 in values("bo", "ཚོང་ཁང་བཞིར་")  # "in four shops"
+    assert 4 in strong("bo", "ལོ་བཞི་རིང་")  # the noun comes first: "four years"
+
+
+def test_a_magnitude_word_must_end_its_syllable() -> None:
+    assert 7.5e6 not in values("bo", "རིམ་པ་7.5ས་ཡོམ་")  # ས་ཡོམ, "earthquake"
+    assert 7.5 in values("bo", "རིམ་པ་7.5ས་ཡོམ་")
+
+
+def test_burmese_bracketed_figures_and_centuries() -> None:
+    assert 11e9 in values("my", "ဒေါ်လာ (၁၁) ဘီလျံ")
+    assert not errors("my", "၁၉ရာစု အမြင်", "19th century opinion")  # ရာစု is "century"
+    assert [q.kind for q in read("my", "(၃၂) ရာခိုင်းနှုန်း")] == ["percent"]  # the percent word with a stray visarga

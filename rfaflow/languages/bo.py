@@ -22,6 +22,14 @@ LANGUAGE = Language(
                            "དགུ": 9, "བཅུ": 10, "ཉི་ཤུ": 20, "སུམ་ཅུ": 30, "བཞི་བཅུ": 40, "ལྔ་བཅུ": 50, "དྲུག་ཅུ": 60,
                            "བདུན་ཅུ": 70, "བརྒྱད་ཅུ": 80, "དགུ་བཅུ": 90},
                     percent=("བརྒྱ་ཆ",),
+                    # པ after a number makes an ordinal (གཉིས་པ, "second"); ཕྲག after one is "tens of", "thousands of"
+                    # (བཅུ་ཕྲག, "decades"), a size.
+                    ordinal_after="་པ(?![\u0f40-\u0fbc])", approximate_after="ཕྲག",
+                    # Case endings fuse with a number ending in a vowel: བཞིར "in four", བཞིའི "of four", ལྔས.
+                    fused="འི|འང|འམ|ར|ས",
+                    # Tibetan puts the number after the noun it counts: ལོ་བཞི "four years", ཉིན་གསུམ "three days".
+                    counters_before=("ལོ", "ཉིན", "ཞག", "ཟླ་བ", "ཟླ", "གཟའ་འཁོར", "ཆུ་ཚོད", "སྐར་མ", "ཐེངས", "མི",
+                                     "རྒྱལ་ཁབ"),
                     currencies={"ཨ་སྒོར": "USD", "དབྱིན་སྒོར": "GBP", "དབྱིན་པང": "GBP", "རྒྱ་སྒོར": "CNY"}),
     untranslated=TIBETAN,
     # English characters per source character (spaces out, sources of 12 or more) in NTREX-128 dev's human

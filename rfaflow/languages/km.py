@@ -21,9 +21,20 @@ LANGUAGE = Language(
                            "ប្រាំបី": 8, "ប្រាំបួន": 9, "ដប់": 10, "ម្ភៃ": 20, "សាមសិប": 30, "សែសិប": 40, "ហាសិប": 50,
                            "ហុកសិប": 60, "ចិតសិប": 70, "ប៉ែតសិប": 80, "កៅសិប": 90},
                     counters=("នាក់", "ឆ្នាំ", "ខែ", "ថ្ងៃ", "ម៉ោង", "ដង", "គ្រឿង", "កន្លែង", "ប្រទេស", "សប្តាហ៍",
-                              "អាទិត្យ", "នាទី", "ក្បាល", "ខ្សែ", "ជាន់", "គ្រាប់", "ក្រុម", "ខេត្ត", "រយ", "ពាន់",
+                              "អាទិត្យ", "នាទី", "ក្បាល", "ខ្សែ", "ជាន់", "គ្រាប់", "ក្រុម", "ខេត្ត", "លើក", "រយ", "ពាន់",
                               "ម៉ឺន", "សែន", "លាន"),
                     percent=("ភាគរយ",),
+                    # ទី before a number makes an ordinal (ទីពីរ, "second"; ទី២).
+                    ordinal_before="ទី",
+                    # ពីរ (two) begins ពីរសៀល and ពីរដ្ឋ, which are ពី ("from") before រសៀល "afternoon", រដ្ឋ "state".
+                    not_numbers=("ពីរសៀល", "ពីរដ្ឋ"),
+                    # 4:40, or 4.40 before a time of day (ព្រឹក morning, រសៀល afternoon, ល្ងាច evening, យប់ night).
+                    clock=r"(?<![\d.,])(?P<hour>[01]?\d|2[0-3])(?::|\.(?=\d\d\s?(?:ព្រឹក|រសៀល|ល្ងាច|យប់)))"
+                          r"(?P<minute>[0-5]\d)(?!\d)",
+                    # រាប់ ("counting") before a magnitude is "tens of", "thousands of": a size.
+                    approximate="រាប់",
+                    # Khmer news writes កោដិ (ten million) for a billion as well ("37 កោដិដុល្លារ", $37 billion).
+                    magnitude_alts={"កោដិ": 1e9},
                     currencies={"ដុល្លារ": "USD", "រៀល": "KHR", "ផោន": "GBP", "អឺរ៉ូ": "EUR", "យ៉េន": "JPY",
                                 "យន់": "CNY", "យាន់": "CNY"}),
     untranslated=KHMER,

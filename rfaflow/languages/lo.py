@@ -23,6 +23,10 @@ LANGUAGE = Language(
                               "ແຫ່ງ", "ປະເທດ", "ຄັນ", "ລຳ", "ໂຕ", "ຕົວ", "ຮ້ານ", "ສາຂາ", "ທີມ", "ປະຕູ", "ສິບ",
                               "ຮ້ອຍ", "ພັນ", "ລ້ານ"),
                     percent=("ເປີເຊັນ", "ສ່ວນຮ້ອຍ"),
+                    # ທີ before a number makes an ordinal (ທີສອງ, "second"); ທີ່ with its tone mark is "that", "at".
+                    ordinal_before="ທີ\\s?",
+                    # ຫຼາຍ / ຫລາຍ ("many") before a magnitude is "thousands", "millions": a size.
+                    approximate="ຫຼາຍ|ຫລາຍ",
                     # ສາມາດ ("can") and ຫ້າມ ("forbid") hold ສາມ (three) and ຫ້າ (five).
                     not_numbers=("ສາມາດ", "ຫ້າມ"),
                     currencies={"ໂດລາ": "USD", "ກີບ": "LAK", "ປອນ": "GBP", "ເອີໂຣ": "EUR", "ຢວນ": "CNY", "ເຢນ": "JPY",

@@ -24,6 +24,10 @@ LANGUAGE = Language(
                     counters=("كىشى", "نەپەر", "ئادەم", "يىل", "ئاي", "كۈن", "ھەپتە", "سائەت", "مىنۇت", "قېتىم",
                               "دۆلەت", "تال", "پارچە", "ئورۇن", "مەيدان", "گول", "نومۇر", "خىل", "ياش"),
                     percent=("پىرسەنت", "پرسەنت"),
+                    # نەچچە ("several") before a number makes a size: نەچچە ئون يىل is "decades".
+                    approximate="نەچچە",
+                    # 80-يىللار is the 80s, of the century written before it (20-ئەسىرنىڭ 80-يىللىرى, the 1980s).
+                    decade=r"(?:(?<!\d)(?P<century>\d{1,2})\s?-?\s?ئەسىر\w*\s+)?(?<!\d)(?P<decade>[1-9]0)\s?-?\s?يىلل(?:ار|ىر)",
                     currencies={"دوللار": "USD", "يۈەن": "CNY", "فوندستېرلىڭ": "GBP", "فوند": "GBP", "ياۋرو": "EUR",
                                 "يېن": "JPY"}),
     untranslated=ARABIC,

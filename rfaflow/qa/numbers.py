@@ -334,7 +334,11 @@ _EN_IMPLIED = {"nil": 0, "once": 1, "single": 1, "both": 2, "twice": 2, "double"
                "tripled": 3, "trio": 3, "triennial": 3, "quartet": 4, "dozen": 12, "decade": 10, "teens": 10,
                "teenage": 10, "teenager": 10, "teenagers": 10, "century": 100, "centenary": 100, "centennial": 100,
                "quarter-hour": 15, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-               "seventies": 70, "eighties": 80, "nineties": 90}
+               "seventies": 70, "eighties": 80, "nineties": 90,
+               # Golf and games name formats by head count (foursomes, fourballs), which the source spells as
+               # a number (四人賽, 4 人 4 球): the number is in the word.
+               "twosome": 2, "twosomes": 2, "threesome": 3, "threesomes": 3, "foursome": 4, "foursomes": 4,
+               "threeball": 3, "threeballs": 3, "fourball": 4, "fourballs": 4}
 _WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS], key=len, reverse=True))
 _EN_WORDS_RE = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_EN_TENS)})[\s-](?=\w))?(?P<word>{_WORD})(?:-?fold)?\b"
@@ -380,6 +384,9 @@ _EN_HEDGE = re.compile("|".join(rf"\b(?P<{name}>{words})\s*(?:US)?[$£€¥]?\s*
                                for name, words in _EN_HEDGES.items()), re.IGNORECASE)
 _EN_PRONOUN_ONE = re.compile(r"\b(?:no|any|every|the|this|that|which)\s$", re.IGNORECASE)
 _EN_ROMAN = re.compile(r"(?<=[A-Z][a-z]{2} )(II|III|IV|VI|VII|VIII|IX|XI|XII)\b")
+# Fashion seasons are written SS19, AW18, FW19, PF20 (spring/summer, autumn/winter, fall/winter, pre-fall): the two
+# digits are the year.
+_EN_SEASON = re.compile(r"\b(?:SS|AW|FW|PF|SP|FA)$")
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
 
 
@@ -428,6 +435,8 @@ def english_quantities(text: str) -> list[Quantity]:
             alts = (value / 100,)
         elif text[m.start() - 1:m.start()] in ("’", "'") and text[m.end():m.end() + 1] == "s" and value < 100:
             alts = (1900 + value, 2000 + value)  # the ’90s
+        elif _EN_SEASON.search(text[:m.start()]) and value < 100:
+            alts = (2000 + value,)  # fashion's SS19 is spring/summer 2019
         alts += _second_year(text[:m.start()], value) + _share(text[:m.start()], value)
         hedge = _EN_HEDGE.search(text[max(m.start() - 20, 0): m.start()])
         found.append(Quantity(value, symbol + text[m.start():suffix.end()].strip(), kind, currency, alts,

@@ -15,7 +15,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .numbers import DAY, FRACTION, MONEY, MONTH, PERCENT, PLAIN, TIME, Quantity, _finite, _masked, _second_year
+from .numbers import (
+    _VULGAR,
+    DAY,
+    FRACTION,
+    MONEY,
+    MONTH,
+    PERCENT,
+    PLAIN,
+    TIME,
+    Quantity,
+    _finite,
+    _masked,
+    _second_year,
+)
 from .numbers_common import ascii_digits, calendar_day, chain_value
 
 _DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2,
@@ -53,6 +66,19 @@ _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日�
 _BOTH = re.compile(r"[两兩](?:国|國|家|队|隊|党|黨|方|岸|院|种|種|者|人|对|對)")
 # 第二天, 第二年: "the next day, the following year", which English rarely numbers.
 _NEXT = re.compile(r"第\s?[二2]\s?(?:天|日|年|周|週)")
+# 这两个, 這兩位, 呢兩個 (Cantonese "these"): a demonstrative before 两 points back at a pair already named, which
+# English calls "both", "the two" or just "they".
+_THESE_TWO = re.compile(r"(?:这|這|那|此|该|該|呢)\s?[两兩]$")
+# 其次 is "second" or "next" in a ranking (其次为 ABC, "ABC was second"): it confirms a 2, never demands one.
+_NEXT_IN_RANK = re.compile(r"其次")
+# 30多万, 370多亿, 十多万: 多/余 between a numeral and 万 or 亿 is "more than" that many tens of thousands.
+_OVER_BEFORE_MAG = re.compile(r"(?<=[\d十百千])[多余餘](?=[万萬亿億])")
+# Chinese typists write the thousands separator full-width too (30，000名学生); a clause comma is never followed by
+# exactly three digits and then a non-digit in a number's place often enough to matter.
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# Idioms built with numerals (四面八方 "from all sides", Cantonese 七國咁亂 "utter chaos"): the numerals count
+# nothing; these are the ones whose numeral stands before a classifier and would otherwise count.
+_IDIOMS = re.compile(r"四面八方|七國咁亂|七国咁乱|三番四次|三番五次|七嘴八舌|九牛一毛|一五一十")
 _PERCENT_BEFORE = re.compile(r"百分之\s?")
 _FRACTION_SEP = "分之"
 _TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3]):([0-5]\d)(?![\d])")
@@ -97,7 +123,12 @@ def chinese_quantities(text: str, *, date: datetime.date | None = None, tens: Ma
     money_re = "|".join(sorted(map(re.escape, money), key=len, reverse=True))
     classifier_re = re.compile("|".join(sorted(map(re.escape, (*_CLASSIFIERS, *money)), key=len, reverse=True)))
     text = ascii_digits(text, ()).replace("％", "%").replace("．", ".")
+    text = _WIDE_THOUSANDS.sub(",", text)
     found: list[Quantity] = []
+    for m in _IDIOMS.finditer(text):
+        text = _masked(text, m.span())
+    over_at = {m.start() for m in _OVER_BEFORE_MAG.finditer(text)}
+    text = _OVER_BEFORE_MAG.sub(" ", text)
     for m in _WEEKDAY.finditer(text):
         text = _masked(text, m.span())
     for m in _TIME.finditer(text):  # 15:30 is an hour on either clock and a minute
@@ -120,13 +151,18 @@ def chinese_quantities(text: str, *, date: datetime.date | None = None, tens: Ma
     for m in chain_re.finditer(text):
         chain = m.group(0).strip()
         value, alts = _value(chain, tens)
+        ascii_number = bool(re.search(r"\d", chain))
         before, after = text[:m.start()], text[m.end():]
+        if after[:1] in _VULGAR and ascii_number:  # 14½-13½, a score in half points
+            value, after = value + _VULGAR[after[0]], after[1:]
         percent = bool(re.match(r"\s?(?:%|个百分点|個百分點|百分点|百分點)", after)
                        or _PERCENT_BEFORE.search(before[-4:]))
         whole = after.lstrip()
         hedge = next((name for name, pattern in _HEDGE_BEFORE.items() if pattern.search(before[-4:])), "")
         if _HEDGE_AFTER.match(whole):  # 3000多人, 十余年: upwards of
             hedge, whole = "over", whole[1:]
+        if any(m.start() < i < m.end() for i in over_at):
+            hedge = "over"
         currency_m = re.match(money_re, whole)
         symbol = next((s for s in sorted(_SYMBOLS, key=len, reverse=True) if before.rstrip().endswith(s)), "")
         currency = money[currency_m.group(0)] if currency_m else _SYMBOLS.get(symbol)
@@ -149,6 +185,8 @@ def chinese_quantities(text: str, *, date: datetime.date | None = None, tens: Ma
         elif unit == "年代" and value < 100 and value % 10 == 0:  # 90年代 is the 1990s, 20世纪30年代 the 1930s
             century = re.search(r"(\d+)\s?(?:世纪|世紀)\s?$", before)
             alts = ((int(century.group(1)) - 1) * 100 + value,) if century else (1900 + value, 2000 + value)
+        elif unit in ("世纪", "世紀") and value < 30:  # 21世纪初 is the early 2000s: a century by its hundreds too
+            alts = ((value - 1) * 100,)
         if re.match(r"\s?[个個年]?半", whole):  # 两年半, 一个半小时: and a half
             alts += (value + 0.5,)
         alts += _second_year(before, value)
@@ -162,7 +200,6 @@ def chinese_quantities(text: str, *, date: datetime.date | None = None, tens: Ma
                     found[k] = replace(found[k], when=when)
         if unit in ("年", "月"):
             dated_at[m.start()] = len(found)
-        ascii_number = bool(re.search(r"\d", chain))
         if ascii_number:
             # 1名, 1年 are as often "a" or "a year": no proof of a missing "one".
             strong = value != 1 or kind in (PERCENT, MONEY, MONTH, TIME) or not counted
@@ -173,12 +210,15 @@ def chinese_quantities(text: str, *, date: datetime.date | None = None, tens: Ma
             strong = digit and value >= 2 and (counted or built or kind != PLAIN)
         # The century of 20世纪30年代 is part of the decade the English calls the 1930s.
         decade = unit in ("世纪", "世紀") and re.match(r"\s?(?:世纪|世紀)\s?\d+\s?年代", after)
-        weak_phrase = any(p.match(text, m.start() - (p is _NEXT)) for p in (_BOTH, _NEXT))
+        weak_phrase = (any(p.match(text, m.start() - (p is _NEXT)) for p in (_BOTH, _NEXT))
+                       or bool(_THESE_TWO.search(before[-2:] + chain[:1])))
         if tenth or decade or weak_phrase or _APPROXIMATE.search(before) or any(a <= m.start() < b for a, b in glosses):
             strong = False
         ordinal = before.endswith("第")
         found.append(Quantity(value, chain, kind, currency, alts, hedge,
                               strong=strong and not (ordinal and value == 1), when=when))
+    for m in _NEXT_IN_RANK.finditer(text):
+        found.append(Quantity(2, m.group(0), strong=False))
     for m in re.finditer(r"(?<![\d一二三四五六七八九十两兩])(?:一半|半)", text):  # half
         found.append(Quantity(0.5, m.group(0), FRACTION, alts=(30.0,), strong=False))
     return _finite(found)

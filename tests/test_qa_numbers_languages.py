@@ -233,6 +233,35 @@ def test_vietnamese_clock() -> None:
     assert not errors("vi", "lúc 19h30", "at 7:30 p.m.")
 
 
+def test_vietnamese_weekday_is_capitalised_and_ordinal_is_not() -> None:
+    assert values("vi", "Họ gặp nhau vào thứ Hai") == []  # Monday
+    assert 2 in strong("vi", "cuộc họp thứ hai sẽ diễn ra")  # the second meeting
+    assert 2 not in strong("vi", "họ gặp nhau vào thứ hai tuần này")  # a lowercase weekday after vào only confirms
+    assert errors("vi", "hội nghị thượng đỉnh lần thứ hai", "a third summit")
+
+
+def test_vietnamese_rank_after_time_or_degree() -> None:
+    assert errors("vi", "tội giết người cấp độ hai.", "a third-degree murder charge.")
+    assert not errors("vi", "một cuộc gặp lần hai.", "a second meeting.")
+
+
+def test_vietnamese_five_before_a_counted_noun() -> None:
+    assert 5 in strong("vi", "năm người bị thương")
+    assert 5 not in strong("vi", "sau 100 năm ngày ông mất")  # năm after digits is "year"
+    assert 5 not in strong("vi", "năm ngoái")
+
+
+def test_vietnamese_these_two_points_back() -> None:
+    assert not errors("vi", "Hai tuyển thủ này đã đấu cặp.", "The pair played together.")
+    assert not errors("vi", "chênh lệch tuổi tác giữa hai người", "the age gap")
+    assert not errors("vi", "hàng hóa nhập khẩu của hai bên", "each other's imports")
+    assert errors("vi", "hai tuyển thủ đã đấu cặp.", "Three players played.")
+
+
+def test_vietnamese_junctions_are_not_counts() -> None:
+    assert not errors("vi", "gần ngã ba đường Bestwood", "near the junction of Bestwood Street")
+
+
 def test_vietnamese_fraction() -> None:
     assert not errors("vi", "cần hai phần ba số phiếu", "needs a two-thirds majority")
 
@@ -381,7 +410,7 @@ def test_several_and_tens_of_make_a_size() -> None:
 
 def test_burmese_all_n_of_only_confirms() -> None:
     assert 2 not in strong("my", "နှစ်နိုင်ငံလုံး")  # "both countries"
-    assert 2 in strong("my", "နှစ်နိုင်ငံ")
+    assert 3 in strong("my", "သုံးနိုင်ငံ")  # a bare နှစ်နိုင်ငံ is "the two countries", see the pairs test
 
 
 def test_khmer_koti_is_also_a_billion() -> None:
@@ -441,3 +470,39 @@ def test_burmese_bracketed_figures_and_centuries() -> None:
     assert 11e9 in values("my", "ဒေါ်လာ (၁၁) ဘီလျံ")
     assert not errors("my", "၁၉ရာစု အမြင်", "19th century opinion")  # ရာစု is "century"
     assert [q.kind for q in read("my", "(၃၂) ရာခိုင်းနှုန်း")] == ["percent"]  # the percent word with a stray visarga
+
+
+def test_a_latin_gloss_in_native_text_only_confirms() -> None:
+    # the original name in brackets or guillemets repeats the number the native text already wrote
+    assert not errors("km", "កម្មវិធី ៦០ នាទី «60 Minutes»", "the show 60 Minutes")
+    assert errors("km", "កម្មវិធី ៦០ នាទី", "the show")
+
+
+def test_burmese_parts_fraction() -> None:
+    # သုံးပုံ နှစ်ပုံ, "of three parts, two parts", is two-thirds
+    assert not errors("my", "လွှတ်တော်တွင် သုံးပုံ နှစ်ပုံ မဲလိုအပ်သည်။", "It needs a two-thirds majority.")
+    assert errors("my", "လွှတ်တော်တွင် သုံးပုံ နှစ်ပုံ မဲလိုအပ်သည်။", "It needs a three-quarters majority.")
+
+
+def test_burmese_dotted_clock_after_a_time_of_day() -> None:
+    assert not errors("my", "နေ့လည် ၁၂.၅၅ တွင် စတင်သည်။", "It started at 12:55.")
+    assert 12.55 in values("my", "ပျမ်းမျှ ၁၂.၅၅ ရှိသည်")  # no time of day: a decimal
+
+
+def test_burmese_two_countries_and_deputy_only_confirm() -> None:
+    assert not errors("my", "နှစ်နိုင်ငံ ကုန်သွယ်ရေး", "their trade")
+    assert errors("my", "သုံးနိုင်ငံ ကုန်သွယ်ရေး", "their trade")
+    assert not errors("my", "ဒုတိယဝန်ကြီး ပြောကြားသည်", "The deputy minister said")
+    assert errors("my", "ဒုတိယ အကြိမ် ပြောကြားသည်", "He said it a third time")
+
+
+def test_burmese_units_are_classifiers() -> None:
+    assert 2 in strong("my", "မိုးရေချိန် နှစ်လက်မ")  # two inches
+
+
+def test_tibetan_ordinal_takes_case_endings() -> None:
+    assert 2 in strong("bo", "རིམ་པ་གཉིས་པའི་ཉེས་བགྲང")  # of the second degree
+
+
+def test_tibetan_next_day_only_confirms() -> None:
+    assert not errors("bo", "ཉིན་གཉིས་པའི་ཞོགས་པར་ཁོ་ཤི་སོང་།", "The following morning he was dead.")

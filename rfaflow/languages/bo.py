@@ -23,8 +23,11 @@ LANGUAGE = Language(
                            "བདུན་ཅུ": 70, "བརྒྱད་ཅུ": 80, "དགུ་བཅུ": 90},
                     percent=("བརྒྱ་ཆ",),
                     # པ after a number makes an ordinal (གཉིས་པ, "second"); ཕྲག after one is "tens of", "thousands of"
-                    # (བཅུ་ཕྲག, "decades"), a size.
-                    ordinal_after="་པ(?![\u0f40-\u0fbc])", approximate_after="ཕྲག",
+                    # (བཅུ་ཕྲག, "decades"), a size. Case endings fuse with that པ too: གཉིས་པའི "of the second".
+                    ordinal_after="་པ(?:འི|འང|འམ|ར|ས)?(?![\u0f40-\u0fbc])", approximate_after="ཕྲག",
+                    # ཉིན་གཉིས་པ, "the second day", is "the next day"; ལོ་རིམ་བཞི་པ, "fourth-year", a "senior": English
+                    # names these without the number, so they only confirm.
+                    loose_ordinal="ཉིན|ཞག|ལོ་རིམ",
                     # Case endings fuse with a number ending in a vowel: བཞིར "in four", བཞིའི "of four", ལྔས.
                     fused="འི|འང|འམ|ར|ས",
                     # Tibetan puts the number after the noun it counts: ལོ་བཞི "four years", ཉིན་གསུམ "three days".

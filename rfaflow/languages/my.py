@@ -21,7 +21,9 @@ LANGUAGE = Language(
                     words={"တစ်": 1, "နှစ်": 2, "သုံး": 3, "လေး": 4, "ငါး": 5, "ခြောက်": 6, "ခုနစ်": 7, "ရှစ်": 8,
                            "ကိုး": 9},
                     counters=("ယောက်", "ဦး", "ခု", "ကောင်", "နှစ်", "ရက်", "ပတ်", "နာရီ", "မိနစ်", "ကြိမ်", "စီး",
-                              "လုံး", "ဆိုင်", "နိုင်ငံ", "မြို့", "ပါး", "မျိုး", "ချက်", "ပွဲ", "ဂိုး", "မှတ်", "ထပ်", "လ", "လွှာ"),
+                              "လုံး", "ဆိုင်", "နိုင်ငံ", "မြို့", "ပါး", "မျိုး", "ချက်", "ပွဲ", "ဂိုး", "မှတ်", "ထပ်", "လ", "လွှာ",
+                              # units of measure are classifiers too (နှစ်လက်မ, two inches)
+                              "လက်မ", "မိုင်", "မီတာ", "ကီလိုမီတာ"),
                     percent=("ရာခိုင်နှုန်း", "ရာခိုင်းနှုန်း"),  # also typed with a stray visarga
                     # Words holding နှစ် ("two", also "year") or ရာ (a hundred) that are no numbers: ခုနှစ် "year",
                     # ရာစု "century" (၁၉ရာစု is the 19th), နှစ်ပတ်လည် "anniversary", နှစ်ဦးပိုင်း "early in the
@@ -39,7 +41,17 @@ LANGUAGE = Language(
                     # A lone ၀ against a letter is the letter ဝ, which looks the same (အပြည့်အ၀, ၀ရမ်း).
                     letter_digits=("(?<=[\u1000-\u103f])၀(?![၀-၉])|(?<![-–:.,/း၀-၉])၀(?=[\u1000-\u103f])", "ဝ"),
                     # Clock times write the colon as the visarga း (so not_digits leaves it out): ၁၁း၁၅ is 11:15.
-                    clock=r"(?<![\d.])(?P<hour>[01]?\d|2[0-3])\s?[း:](?P<minute>[0-5]\d)(?!\d)",
+                    # After a time of day (နံနက် morning, နေ့လည် midday, ညနေ evening, ည night) the dot is one too:
+                    # နေ့လည် ၁၂.၅၅ is 12:55.
+                    clock=r"(?:(?P<day>နံနက်|မနက်|နေ့လည်|ညနေ|ည)\s?)?(?<![\d.])(?P<hour>[01]?\d|2[0-3])\s?"
+                          r"(?:[း:]|(?(day)\.|(?!)))(?P<minute>[0-5]\d)(?!\d)",
+                    # သုံးပုံ နှစ်ပုံ, "of three parts, two parts", is two-thirds; လေးပုံတစ်ပုံ a quarter.
+                    fraction=r"(?P<denominator>\d+|တစ်|နှစ်|သုံး|လေး|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်)\s?ပုံ\s?"
+                             r"(?P<numerator>\d+|တစ်|နှစ်|သုံး|လေး|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး)\s?ပုံ",
+                    # နှစ်နိုင်ငံ, "the two countries", is how Burmese says "both", as Chinese 两国 does.
+                    pairs=("နိုင်ငံ",),
+                    # ဒုတိယ ("second") before a title is "deputy" or "vice" (ဒုတိယဝန်ကြီး, ဒုတိယဗိုလ်မှူးကြီး).
+                    deputy=r"\s?(?:ဝန်ကြီး|သမ္မတ|ဗိုလ်|ဥက္ကဋ္ဌ|ဥက္ကဌ|အတွင်းရေးမှူး|ညွှန်ကြားရေးမှူး|ရဲ|ဝန်|ခေါင်းဆောင်)",
                     currencies={"ဒေါ်လာ": "USD", "ကျပ်": "MMK", "ယူရို": "EUR", "ယွမ်": "CNY", "ယန်း": "JPY"},
                     # A digit before a vowel sign, or before a consonant with a killer mark, is a letter: Burmese
                     # typists write ၀ for ဝ (၀င် "enter") and ၄င်း for ၎င်း.

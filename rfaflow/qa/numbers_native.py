@@ -16,12 +16,15 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 
-from .numbers import MONEY, PERCENT, PLAIN, TIME, Quantity, _finite, _masked, _second_year
+from .numbers import FRACTION, MONEY, PERCENT, PLAIN, TIME, Quantity, _finite, _masked, _second_year
 from .numbers_common import INVISIBLE, ascii_digits, chain_value, flex_values, magnitude_pattern, numbers_in, role
 
 _SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW", "៛": "KHR", "₭": "LAK"}
 _SYMBOL_RE = "|".join(sorted(map(re.escape, _SYMBOLS), key=len, reverse=True))
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# A name's original in Latin letters, in brackets or guillemets after the name (លីវី ១១ (Livi 11), ៦០ នាទី «60
+# Minutes»): any number there repeats one the source already wrote, so it only confirms.
+_GLOSS = re.compile(r"[(«][^()«»]*[A-Za-z][^()«»]*[)»]")
 # Vowel signs, tone marks and killers of Burmese, Khmer, Lao and Tibetan, or a Burmese consonant then its killer: a
 # classifier followed by one is only the start of another syllable (Burmese လ, "month", in လူ "person" and လယ်
 # "middle"), so it counts nothing.
@@ -39,7 +42,8 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
                       approximate: str = "", approximate_after: str = "", collective: str = "",
                       magnitude_alts: Mapping[str, float] | None = None, decade: str = "",
                       clock: str = "", homographs: Sequence[str] = (), fused: str = "",
-                      counters_before: Sequence[str] = ()) -> list[Quantity]:
+                      counters_before: Sequence[str] = (), fraction: str = "", pairs: Sequence[str] = (),
+                      deputy: str = "", loose_ordinal: str = "") -> list[Quantity]:
     """Every number in a sentence of a language bound by its module.
 
     digits: the zero of each digit block the language writes ("၀"; "٠۰" for both Arabic-Indic blocks).
@@ -67,6 +71,13 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
     fused: case endings written into a number word's last syllable (Tibetan བཞིར "in four", བཅུའི "of ten"), which
     still end the word. counters_before: nouns a counted number follows (Tibetan ལོ་བཞི, "four years").
     clock: a pattern for a clock time with groups `hour` and `minute` (Burmese ၁၁း၁၅, the colon written း).
+    fraction: a pattern for a fraction with groups `numerator` and `denominator`, each digits or one number word
+    (Burmese သုံးပုံ နှစ်ပုံ, "of three parts, two": two-thirds). pairs: classifiers after which a two is "the two"
+    of a pair already named (Burmese နှစ်နိုင်ငံ, "the two countries"), which English calls "both" or "they": it
+    only confirms. deputy: a pattern after an ordinal that makes it a title (Burmese ဒုတိယဝန်ကြီး, "deputy
+    minister", ဒုတိယ being "second"): it only confirms. loose_ordinal: a pattern before a spelled ordinal that
+    makes it a word English says another way (Tibetan ཉིན་གཉིས་པ "the second day" for "the next day", ལོ་རིམ་བཞི་པ
+    "fourth-year" for "a senior"): it only confirms.
     `date` (the draft's date) is accepted for the common signature; these readers name no calendar days.
     """
     magnitudes, words, currencies = magnitudes or {}, words or {}, currencies or {}
@@ -76,6 +87,7 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
     # Arabic-script writers separate thousands with ، or ٬ and decimals with ٫ (40،000; 2٫5): the same as , and .
     text = re.sub(r"(?<=[\d٠-٩۰-۹])[،٬](?=[\d٠-٩۰-۹]{3}(?![\d٠-٩۰-۹]))", ",", text).replace("٫", ".")
     text = ascii_digits(text.translate(INVISIBLE), digits)
+    glosses = [m.span() for m in _GLOSS.finditer(text)]
     found: list[Quantity] = []
     if not_digits:  # digits that are letters: blank them so no number is read there
         text = re.sub(rf"\d+(?={not_digits})", lambda m: " " * len(m.group(0)), text)
@@ -105,9 +117,16 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
             else:
                 found.append(Quantity(value, m.group(0), alts=(1900 + value, 2000 + value)))
             text = _masked(text, m.span())
+    for m in re.finditer(fraction or "(?!)", text):
+        numerator, denominator = (float(words[g]) if g in words else float(g)
+                                  for g in (m.group("numerator"), m.group("denominator")))
+        if denominator:
+            found.append(Quantity(numerator / denominator, m.group(0), FRACTION))
+            text = _masked(text, m.span())
     for word, value in ordinals.items():
         for m in re.finditer(rf"{start}{re.escape(word)}", text):
-            found.append(Quantity(value, word, strong=value >= 2))
+            title = bool(deputy) and bool(re.match(deputy, text[m.end():]))
+            found.append(Quantity(value, word, strong=value >= 2 and not title))
             text = _masked(text, m.span())
     size_before = re.compile(rf"(?:{approximate})[\s{re.escape(separators)}]*$") if approximate else None
     size_after = re.compile(rf"[\s{re.escape(separators)}]*(?:{approximate_after})") if approximate_after else None
@@ -116,6 +135,7 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
     last_stop = -1
     counter_re = f"(?:{'|'.join(sorted(map(re.escape, counters), key=len, reverse=True)) or '(?!)'})(?!{_MARK})"
     collective_re = re.compile(rf"{sep}(?:{counter_re}){sep}(?:{collective})") if collective else None
+    pair_re = re.compile(rf"{sep}(?:{'|'.join(map(re.escape, pairs))})") if pairs else None
     for m in numbers_in(text):
         values = flex_values(m.group(0))
         before, stop = text[:m.start()], m.end()
@@ -154,12 +174,14 @@ def native_quantities(text: str, *, date: datetime.date | None = None, digits: s
         sized = bool(size_before and size_before.search(before)) or bool(size_after and size_after.match(tail))
         if kind == PLAIN and (sized or (collective_re and collective_re.match(tail))):
             strong = False
+        if any(a <= m.start() < b for a, b in glosses) or (values[0] == 2 and pair_re and pair_re.match(tail)):
+            strong = False
         found.append(Quantity(values[0], text[m.start():stop], kind, currency,
                               values[1:] + _second_year(before, values[0]), strong=strong))
         text, last_stop = _masked(text, (m.start(), stop)), stop
     found += _spelled(text, read_from, words, magnitudes, counters, start, end, sep,
                       ordinal_before, ordinal_after, size_before, size_after, collective_re, homographs,
-                      counters_before)
+                      counters_before, pair_re, loose_ordinal)
     return _finite(found)
 
 
@@ -180,7 +202,8 @@ def _spelled(text: str, original: str, words: Mapping[str, int], magnitudes: Map
              counters: Sequence[str], start: str, end: str, sep: str, ordinal_before: str = "",
              ordinal_after: str = "", size_before: re.Pattern[str] | None = None,
              size_after: re.Pattern[str] | None = None, collective: re.Pattern[str] | None = None,
-             homographs: Sequence[str] = (), counters_before: Sequence[str] = ()) -> list[Quantity]:
+             homographs: Sequence[str] = (), counters_before: Sequence[str] = (),
+             pairs: re.Pattern[str] | None = None, loose_ordinal: str = "") -> list[Quantity]:
     """Numbers spelled in words (Khmer ពីរនាក់, Uyghur ئىككى يىل, Tibetan ལོ་གསུམ), with the magnitudes after them
     (Burmese သုံးသောင်း, 30,000); `original` is the text before its digits were read and blanked."""
     if not words:
@@ -188,6 +211,7 @@ def _spelled(text: str, original: str, words: Mapping[str, int], magnitudes: Map
     word_re = "|".join(sorted(map(re.escape, [*words, *magnitudes]), key=len, reverse=True))
     counter_re = f"(?:{'|'.join(sorted(map(re.escape, counters), key=len, reverse=True)) or '(?!)'})(?!{_MARK})"
     before_re = re.compile(rf"(?:{ordinal_before})$") if ordinal_before else None
+    loose_re = re.compile(rf"(?:{loose_ordinal}){sep}$") if loose_ordinal else None
     after_re = re.compile(ordinal_after) if ordinal_after else None
     nouns = "|".join(map(re.escape, counters_before))
     noun_re = re.compile(rf"{start}(?:{nouns}){sep}$") if counters_before else None
@@ -228,7 +252,9 @@ def _spelled(text: str, original: str, words: Mapping[str, int], magnitudes: Map
                 counted = (i == len(groups) - 1 and counted_run) or bool(i == 0 and noun_re and noun_re.search(before))
                 ordinal = bool(before_re and before_re.search(before)) or bool(after_re and after_re.match(after))
                 sized = bool(size_before and size_before.search(before)) or bool(size_after and size_after.match(after))
-                whole = bool(counted and collective and collective.match(after))
+                whole = (bool(counted and collective and collective.match(after))
+                         or bool(value == 2 and pairs and pairs.match(after))
+                         or bool(ordinal and loose_re and loose_re.search(before)))
                 if group == [group[0]] and group[0] in homographs and not (counted or ordinal):
                     continue
                 # Two numbers side by side, one more than the other, are "two or three", "a few" (Khmer ពីរបីថ្ងៃ):

@@ -50,11 +50,30 @@ _SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "�
 _PERCENT_RE = re.compile(r"\s?(?:%|phần trăm|điểm phần trăm)", re.IGNORECASE)
 # hàng trăm, vài nghìn, hàng triệu: hundreds, a few thousand, millions: a size, not a number the English states.
 _APPROXIMATE = re.compile(r"(?:hàng|vài|mấy|nhiều|hàng chục|cả)\s$", re.IGNORECASE)
-# thứ hai is "second" and thứ Hai Monday: an ordinal that may be a weekday only confirms.
+# thứ hai is "second" and thứ Hai Monday: Vietnamese capitalises the number of a weekday (thứ Hai to thứ Bảy), which
+# names a day, not a number, so it is left out.
+_WEEKDAY = re.compile(r"(?<!\w)[Tt]hứ\s(?:Hai|Ba|Tư|Năm|Sáu|Bảy)(?!\w)")
 _ORDINAL = re.compile(r"(?:thứ|Thứ)\s$")
+# A lowercase ordinal right after the noun it ranks (cuộc họp thứ hai, lần thứ hai, quốc gia thứ ba) is a firm
+# "second", "third"; after a time word or preposition (vào thứ hai, hôm thứ hai, ngày thứ hai) or opening a clause it
+# may still be a weekday typed in lowercase, or "secondly", so it only confirms.
+_FIRM_ORDINAL = re.compile(r"(?<!\w)(?!(?:vào|hôm|sáng|trưa|chiều|tối|đêm|ngày|từ|đến|tới|và|hoặc|là|cho|sau|trước)"
+                           r"\s)[^\W\d]+\sthứ\s$", re.IGNORECASE)
+# lần hai, cấp độ hai, hạng ba: the number after "time", "degree", "class" is a rank ("second-degree murder"), even
+# with nothing after it.
+_RANK = re.compile(r"(?<!\w)(?:lần|cấp độ|cấp|hạng)\s$", re.IGNORECASE)
+# Nouns a numeral counts: năm is "five" before one of them (năm người, năm ngày), not "year".
+_COUNTED = re.compile(r"\s(?:người|ngày|tháng|năm|tuần|giờ|phút|giây|lần|chiếc|cái|con|quả|trận|bàn|điểm|tuổi"
+                      r"|nước|quốc gia|thành phố|tỉnh|vụ|ca|học sinh|trẻ em)(?!\w)", re.IGNORECASE)
 # hai bên, hai nước, hai anh em: "the two sides, countries, brothers" is how Vietnamese says "both" or "they",
 # which English often leaves unsaid.
 _BOTH = re.compile(r"\s(?:bên|nước|phía|phe|đảng|anh em|chị em|vợ chồng)(?!\w)", re.IGNORECASE)
+# hai tuyển thủ này, hai cách làm đó ("these two players, those two ways") and giữa hai ("between the two") point back
+# at a pair already named, which English calls "both", "the two" or "they".
+_THESE = re.compile(r"(?:\s[^\W\d]+){1,2}\s(?:này|đó|ấy|kia)(?!\w)", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?<!\w)giữa\s$", re.IGNORECASE)
+# ngã ba, ngã tư, ngã năm: a T-junction, a crossroads, a five-way junction: the numeral names the road, not a count.
+_JUNCTION = re.compile(r"(?<!\w)ngã\s(?:ba|tư|năm|sáu|bảy)(?!\w)", re.IGNORECASE)
 _GLOSS = re.compile(r"\((?!\s*[$€£¥\d])[^()]*\)")
 
 
@@ -116,6 +135,8 @@ def vietnamese_quantities(text: str, *, date: datetime.date | None = None) -> li
         if m.group(3):
             found.append(Quantity(int(m.group(3)), m.group(0), PLAIN, when=when))
         text = _masked(text, m.span())
+    for m in (*_WEEKDAY.finditer(text), *_JUNCTION.finditer(text)):
+        text = _masked(text, m.span())
     for m in _MONTH_WORD_RE.finditer(text):  # tháng Ba is March
         found.append(Quantity(_MONTH_WORDS[m.group(1).lower()], m.group(0), MONTH))
         text = _masked(text, m.span())
@@ -173,9 +194,12 @@ def vietnamese_quantities(text: str, *, date: datetime.date | None = None) -> li
         # A capitalised number word inside a sentence is part of a name (Ba Lan is Poland, Hai Bà Trưng).
         name = first[0].isupper() and bool(re.search(r"\w\s*$", before))
         counted = bool(re.match(r"\s[^\W\d]", after))
-        spelled = len(words) > 1 or first.lower() not in ("một", "năm", "tư")
-        strong = (value >= 2 and counted and spelled and not name and not _APPROXIMATE.search(before)
-                  and not _ORDINAL.search(before))
+        spelled = (len(words) > 1 or first.lower() not in ("một", "năm", "tư")
+                   or (first.lower() == "năm" and bool(_COUNTED.match(after)) and not re.search(r"\d\s*$", before)))
+        ranked = bool(_RANK.search(before) or (first.islower() and _FIRM_ORDINAL.search(before[-30:])))
+        plain_count = counted and spelled and not _ORDINAL.search(before)
+        pair = value == 2 and bool(_BOTH.match(after) or _THESE.match(after) or _BETWEEN.search(before))
+        strong = value >= 2 and not (name or pair) and not _APPROXIMATE.search(before) and (ranked or plain_count)
         found.append(Quantity(value, " ".join(words), PLAIN, strong=strong))
     for m in re.finditer(r"(?<!\w)(?:một nửa|nửa|rưỡi)(?!\w)", text, re.IGNORECASE):  # half
         found.append(Quantity(0.5, m.group(0), FRACTION, alts=(30.0,), strong=False))

@@ -34,6 +34,17 @@ def copy_model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_package(tmp_path_factory.mktemp("models") / "translate-ko_en-copy.argosmodel", size="tiny")
 
 
+@pytest.fixture(scope="session")
+def pair_models(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One tiny copy model per service language (by Language), its SentencePiece trained on that language's text."""
+    from rfaflow.languages import SOURCE_LANGUAGES
+    from rfaflow.testing.copy_model import build_package, package_name
+
+    folder = tmp_path_factory.mktemp("pair-models")
+    return {language: build_package(folder / f"{package_name(language)}.argosmodel", source=language)
+            for language in SOURCE_LANGUAGES}
+
+
 @pytest.fixture
 def installed_copy_model(copy_model_file: Path, rfaflow_home: Path):
     from rfaflow.translate.packages import install_file

@@ -12,22 +12,28 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from rfaflow.draft import read_draft
+from rfaflow.languages import DEFAULT_SOURCE
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 TM = "samples/tm/korean-service.tmx"
 FLOODS_TM = "samples/tm/yanggang-floods.tmx"
 
-# name -> (render arguments, whether the copy model must be installed)
-CASES: dict[str, tuple[list[str], bool]] = {
-    "musan.html": (["samples/musan.md", "--tm", TM], False),
-    "musan.md": (["samples/musan.md", "--tm", TM, "-f", "md"], False),
-    "musan-target-summary.md": (["samples/musan.md", "--tm", TM, "-f", "md", "--summary-language", "target"], False),
-    "sinuiju-coal.md": (["samples/sinuiju-coal.md", "--tm", TM, "-f", "md"], True),
-    "dancheon-miners.html": (["samples/dancheon-miners.md", "--algorithm", "textrank"], True),
+# name -> (render arguments, the tag of the pair whose copy model must be installed, or None)
+CASES: dict[str, tuple[list[str], str | None]] = {
+    "musan.html": (["samples/musan.md", "--tm", TM], None),
+    "musan.md": (["samples/musan.md", "--tm", TM, "-f", "md"], None),
+    "musan-target-summary.md": (["samples/musan.md", "--tm", TM, "-f", "md", "--summary-language", "target"], None),
+    "sinuiju-coal.md": (["samples/sinuiju-coal.md", "--tm", TM, "-f", "md"], "ko"),
+    "dancheon-miners.html": (["samples/dancheon-miners.md", "--algorithm", "textrank"], "ko"),
     # Subheading, block quote, list, link and strong text: from its memory, and through the copy model.
-    "yanggang-floods.html": (["samples/yanggang-floods.md", "--tm", FLOODS_TM], False),
-    "yanggang-floods.md": (["samples/yanggang-floods.md", "--tm", FLOODS_TM, "-f", "md"], False),
-    "yanggang-floods-copy.md": (["samples/yanggang-floods.md", "-f", "md"], True),
+    "yanggang-floods.html": (["samples/yanggang-floods.md", "--tm", FLOODS_TM], None),
+    "yanggang-floods.md": (["samples/yanggang-floods.md", "--tm", FLOODS_TM, "-f", "md"], None),
+    "yanggang-floods-copy.md": (["samples/yanggang-floods.md", "-f", "md"], "ko"),
+    # Each other service language's sample through its pair's copy model: its script through the whole pipeline.
+    **{f"{path.stem}-copy.md": ([f"samples/{path.name}", "-f", "md"], read_draft(path).language.tag)
+       for path in sorted((ROOT / "samples").glob("*.md")) if read_draft(path).language is not DEFAULT_SOURCE},
 }
 
 
@@ -48,14 +54,17 @@ def render_case(name: str) -> str:
 
 
 def main() -> int:
+    from rfaflow.languages import get
     from rfaflow.testing.copy_model import build_package
     from rfaflow.translate.packages import install_file
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["RFAFLOW_HOME"] = home
-        for name, (_, needs_model) in CASES.items():
-            if needs_model and not (Path(home) / "packages").exists():
-                install_file(build_package(Path(home) / "copy.argosmodel"))
+        installed: set[str] = set()
+        for name, (_, pair) in CASES.items():
+            if pair and pair not in installed:
+                install_file(build_package(Path(home) / f"{pair}.argosmodel", source=get(pair)))
+                installed.add(pair)
             (GOLDEN / name).write_text(render_case(name), encoding="utf-8")
             print(f"wrote tests/golden/{name}")
     return 0

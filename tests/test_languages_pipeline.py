@@ -18,7 +18,7 @@ from rfaflow.desk import build_chain
 from rfaflow.draft import read_draft
 from rfaflow.errors import DraftError
 from rfaflow.languages import SOURCE_LANGUAGES, Language, get
-from rfaflow.testing.copy_model import build_package, package_name
+from rfaflow.testing.copy_model import package_name
 from rfaflow.translate.packages import install_file
 
 TAGS = [language.tag for language in SOURCE_LANGUAGES]
@@ -30,14 +30,6 @@ def sample_of(language: Language) -> Path:
     path = named[0] if named else SAMPLES / "yanggang-floods.md"
     assert read_draft(path).language is language
     return path
-
-
-@pytest.fixture(scope="session")
-def pair_models(tmp_path_factory: pytest.TempPathFactory) -> dict[Language, Path]:
-    """One tiny copy model per service language, its SentencePiece trained on that language's text."""
-    folder = tmp_path_factory.mktemp("pair-models")
-    return {language: build_package(folder / f"{package_name(language)}.argosmodel", source=language)
-            for language in SOURCE_LANGUAGES}
 
 
 @pytest.fixture

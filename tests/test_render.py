@@ -14,7 +14,8 @@ from conftest import SAMPLE_TM, SAMPLES, write_draft
 from make_golden import CASES, GOLDEN, render_case
 from rfaflow.cli import cli
 from rfaflow.draft import read_draft
-from rfaflow.languages import ENGLISH, LANGUAGES
+from rfaflow.languages import ENGLISH, LANGUAGES, get
+from rfaflow.translate.packages import install_file
 
 KO = LANGUAGES["ko"]
 
@@ -22,8 +23,9 @@ KO = LANGUAGES["ko"]
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_briefs(name: str, request: pytest.FixtureRequest) -> None:
     """`make golden` rewrites these; a difference here is a change in what editors get."""
-    if CASES[name][1]:
-        request.getfixturevalue("installed_copy_model")
+    pair = CASES[name][1]
+    if pair:
+        install_file(request.getfixturevalue("pair_models")[get(pair)])
     assert render_case(name) == (GOLDEN / name).read_text(encoding="utf-8")
 
 

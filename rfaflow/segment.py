@@ -48,15 +48,39 @@ def sentence_spans(texts: Sequence[str], language: Language) -> list[list[tuple[
                for start, end in _windows(text, limits.SEGMENTER_WINDOW_CHARS)]
     # One call over every window of every text, so Kiwi runs on all cores.
     found = language.sentence_cuts([texts[i][start:end] for i, start, end in windows])
-    cuts_of: list[list[int]] = [[] for _ in texts]
+    cuts_of: list[set[int]] = [set() for _ in texts]
     for (i, start, _), cuts in zip(windows, found, strict=True):
-        cuts_of[i] += [start, *(start + cut for cut in cuts)]
+        cuts_of[i].update(start + cut for cut in cuts)
+    at_marks = [(i, start) for i, start, _ in windows if start and _after_sentence_mark(texts[i], start)]
+    for i, cut in _unconfirmed(at_marks, texts, language):
+        cuts_of[i].discard(cut)
     spans = []
     for text, found_cuts in zip(texts, cuts_of, strict=True):
         cuts = sorted({0, *(cut for cut in found_cuts if 0 < cut < len(text))})
         spans.append([_trimmed(text, start, end) for start, end in zip(cuts, cuts[1:] + [len(text)], strict=True)
                       if text[start:end].strip()])
     return spans
+
+
+def _unconfirmed(window_cuts: list[tuple[int, int]], texts: Sequence[str],
+                 language: Language) -> list[tuple[int, int]]:
+    """The window cuts (made after a sentence mark) the splitter itself would not make, given the text around them:
+    a window ends after any mark, a Tibetan shad after a clause particle say, where the language's vetoes may see
+    no sentence end. Those are dropped, joining the two pieces back into one segment. Cuts at a space or mid-word,
+    made only where no mark was near, stay: they bound a run-on paragraph's segments."""
+    contexts = [(i, cut, max(0, cut - _CONTEXT_CHARS)) for i, cut in window_cuts]
+    found = language.sentence_cuts([texts[i][start:cut + _CONTEXT_CHARS] for i, cut, start in contexts]) \
+        if contexts else []
+    return [(i, cut) for (i, cut, start), cuts in zip(contexts, found, strict=True)
+            if not any(not texts[i][min(cut, start + c):max(cut, start + c)].strip() for c in cuts)]
+
+
+def _after_sentence_mark(text: str, cut: int) -> bool:
+    return any(match.end() == cut for match in _SENTENCE_END.finditer(text, max(0, cut - 20), cut + 1))
+
+
+# Text on each side of a window cut that the splitter sees to confirm it: more than any veto looks at.
+_CONTEXT_CHARS = 200
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,6 +21,19 @@ and measures, with the same model, beam size and threads:
               ARGOS_INTRA_THREADS=1): what an expert user could get from Argos without batching across documents
   ct2_floor   one ctranslate2.Translator.translate_batch over all pre-tokenized segments (median of --repeat)
 and the peak RSS of the cold run at scale 1 and at --rss-scale. Prints one JSON object.
+
+    python bench/batch_throughput.py --languages all|TAG,TAG... [--every 3] [--repeat 1] [--segment-runs 3] [--json]
+
+instead makes one archive per language from ../shared/data/ntrex-128/dev.jsonl (every --every-th of its 80
+documents; drafts with `language:` set, Burmese left in Zawgyi as the data has it: rfaflow converts it on reading),
+builds each language a base-size int8 copy model whose SentencePiece is trained on the segments of all 80 of that
+language's documents (as rfaflow reads them, whatever --every times), and installs them all in one RFAFLOW_HOME.
+Korean is always measured: it is the reference. Per language: segments (as rfaflow's reader and splitter give
+them), the SentencePiece vocabulary size, pieces per timed segment, the cold `rfaflow batch` rate of
+the language alone, that rate relative to Korean's, and the segmenter's rate (sentences per second of
+`rfaflow.segment.sentence_spans` on the drafts' normalised paragraphs, best of --segment-runs) over the batch rate;
+then the cold rate of one batch over every language's archive together (the mixed archive). Prints JSON, then
+(without --json) the same figures as a Markdown table.
 """
 
 from __future__ import annotations
@@ -35,16 +48,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rfaflow.languages import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 NTREX = ROOT.parent / "shared" / "data" / "ntrex-ko-en" / "dev.jsonl"
+NTREX_128 = ROOT.parent / "shared" / "data" / "ntrex-128" / "dev.jsonl"
 BEAM_SIZE = 4  # rfaflow's (and Argos's) default beam
 
 
-def load_documents() -> list[list[str]]:
-    if not NTREX.is_file():
-        sys.exit(f"bench: {NTREX} not found (the shared data folder must sit beside the project)")
-    return [json.loads(line)["ko"] for line in NTREX.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_documents(path: Path = NTREX, tag: str = "ko") -> list[list[str]]:
+    """The sentences of each document in `tag` (a key of the JSON lines at `path`)."""
+    if not path.is_file():
+        sys.exit(f"bench: {path} not found (the shared data folder must sit beside the project)")
+    return [json.loads(line)[tag] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def replicate(documents: list[list[str]], scale: int) -> list[list[str]]:
@@ -56,15 +75,20 @@ def replicate(documents: list[list[str]], scale: int) -> list[list[str]]:
     return copies
 
 
-def write_archive(documents: list[list[str]], folder: Path) -> int:
-    """One draft per document, four sentences a paragraph; returns the number of sentences."""
+def write_archive(documents: list[list[str]], folder: Path, language: Language | None = None) -> int:
+    """One draft per document, four sentences a paragraph; returns the number of sentences. Without `language`
+    the drafts are the Korean-only run's (no `language:` field); with it, each says `language:` and is headed by its
+    first sentence, which is in the language's script as the draft reader requires (the English headline is given,
+    so the headline is not translated)."""
     for i, sentences in enumerate(documents):
         paragraphs = ["\n".join(sentences[j : j + 4]) for j in range(0, len(sentences), 4)]
         path = folder / f"batch-{i // 100:03d}" / f"doc-{i:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
+        head = (f"headline: {json.dumps(sentences[0], ensure_ascii=False)}\nlanguage: {language.tag}\n" if language
+                else f"headline: 문서 {i}\n")
         path.write_text(
-            f"---\nheadline: 문서 {i}\nenglish_headline: Document {i}\ndate: 2026-11-28\n"
-            "service: RFA's Korean Service\nreporter: NTREX\n---\n\n"
+            f"---\n{head}english_headline: Document {i}\ndate: 2026-11-28\n"
+            f"service: RFA's {language.name if language else 'Korean'} Service\nreporter: NTREX\n---\n\n"
             + "\n\n".join(paragraphs) + "\n",
             encoding="utf-8",
         )
@@ -90,16 +114,29 @@ def batch_command(archive: Path, out: Path, threads: int, batch_size: int | None
     return command + (["--batch-size", str(batch_size)] if batch_size else [])
 
 
+def install_model(model: Path, env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", "rfaflow", "models", "install", str(model)], env=env, check=True,
+                   capture_output=True)
+
+
+def cold_batch(archive: Path, out: Path, env: dict[str, str], args: argparse.Namespace) -> tuple[float, float]:
+    """`timed_command` of a batch on a fresh store: no job state and no cached translation from an earlier run."""
+    for stale in Path(env["RFAFLOW_HOME"]).glob("rfaflow.sqlite*"):
+        stale.unlink()
+    return timed_command(batch_command(archive, out, args.threads, args.batch_size), env)
+
+
 ARGOS_LOOP = """
 import json, sys, time
 import argostranslate.translate as argos_translate
+from rfaflow.languages import get
 from rfaflow.segment import split_sentences
 
 class RfaflowSentencizer:
     def __init__(self, pkg):
         pass
     def split_sentences(self, text, lang_code=None):
-        return split_sentences(text, "ko")
+        return split_sentences(text, get("ko"))
 
 argos_translate.MiniSBDSentencizer = RfaflowSentencizer
 documents = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -141,6 +178,144 @@ def ct2_floor(sentences: list[str], package: Path, threads: int, batch_size: int
     return time.perf_counter() - start
 
 
+def chosen_languages(value: str) -> list[Language]:
+    """The languages `--languages` names ("all": every source language), Korean first: it is the reference."""
+    from rfaflow.languages import SOURCE_LANGUAGES, get
+
+    korean = get("ko")
+    chosen = SOURCE_LANGUAGES if value == "all" else [get(tag.strip()) for tag in value.split(",") if tag.strip()]
+    return [korean, *(language for language in dict.fromkeys(chosen) if language is not korean)]
+
+
+def read_archive(archive: Path) -> list[tuple[list[str], list[str]]]:
+    """Per draft, as rfaflow reads it (legacy encoding converted, the language's normal form): the paragraph texts
+    its segmenter gets and the segments it translates."""
+    from rfaflow.brief import prepare
+    from rfaflow.draft import read_draft
+
+    drafts = [read_draft(path) for path in sorted(archive.rglob("*.md"))]
+    return [([line.text for block in draft.blocks for b in block.walk() if b.kind == "paragraph" for line in b.lines],
+             [unit.text for unit in prepare(draft).units]) for draft in drafts]
+
+
+def segmentation_seconds(paragraphs: list[list[str]], language: Language, runs: int) -> float:
+    """Best of `runs` of `sentence_spans` over every draft's paragraphs, one call a draft as rfaflow makes it."""
+    from rfaflow.segment import sentence_spans
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        for texts in paragraphs:
+            sentence_spans(texts, language)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def finished_segments(out: Path) -> int:
+    """Segments of a batch run's manifest; any failed draft ends the bench with its error."""
+    drafts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["drafts"]
+    failed = [f"{entry['draft']}: {entry['error']}" for entry in drafts if entry["status"] != "done"]
+    if failed:
+        sys.exit(f"bench: {len(failed)} drafts failed in {out}:\n" + "\n".join(failed[:5]))
+    return sum(entry["segments"] for entry in drafts)
+
+
+def languages_report(args: argparse.Namespace, log) -> dict:
+    """Per language: an archive of the ntrex-128 dev documents, its own base int8 copy model, the cold batch rate
+    alone and the segmenter's rate; then every language's archive in one mixed cold batch."""
+    import sentencepiece
+
+    from rfaflow.testing.copy_model import build_package, package_name
+    from rfaflow.translate.argos import MAX_BATCH_SIZE
+
+    languages = chosen_languages(args.languages)
+    stats: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="rfaflow-bench-") as work_name:
+        work = Path(work_name)
+        env = {**os.environ, "RFAFLOW_HOME": str(work / "home"), "PYTHONPATH": str(ROOT)}
+        archives = work / "archives"  # one folder a language: each alone, or all of them as the mixed archive
+        build_start = time.perf_counter()
+        for language in languages:
+            log(f"{language.tag}: archive, segmentation, base-size int8 copy model ...")
+            archive = archives / language.tag
+            documents = load_documents(NTREX_128, language.tag)
+            write_archive(documents[:: args.every], archive, language)
+            drafts = read_archive(archive)
+            segments = [text for _, units in drafts for text in units]
+            seg_s = segmentation_seconds([paragraphs for paragraphs, _ in drafts], language, args.segment_runs)
+            # SentencePiece learns from all 80 documents as rfaflow reads them, whatever --every times: trained on
+            # the sample alone its vocabulary stays far below the base size's, and pieces per segment grow with it.
+            corpus_archive = work / "corpus" / language.tag  # outside `archives`: never part of the mixed archive
+            write_archive(documents, corpus_archive, language)
+            corpus = [text for _, units in read_archive(corpus_archive) for text in units]
+            model = build_package(work / f"copy-{language.tag}.argosmodel", "base", corpus=corpus,
+                                  quantization="int8", source=language)
+            install_model(model, env)
+            tokenizer = sentencepiece.SentencePieceProcessor(
+                model_file=str(work / "home" / "packages" / package_name(language) / "sentencepiece.model"))
+            pieces = sum(map(len, tokenizer.encode(segments, out_type=str)))
+            stats[language.tag] = {"drafts": len(drafts), "segments": len(segments), "corpus_segments": len(corpus),
+                                   "pieces_per_segment": round(pieces / len(segments), 1),
+                                   "vocabulary": tokenizer.get_piece_size(),
+                                   "segmentation": round(len(segments) / seg_s, 1), "runs": []}
+        build_s = time.perf_counter() - build_start  # archives, reading, segmentation timings, models
+        total = sum(entry["segments"] for entry in stats.values())
+        mixed_runs = []
+        for run in range(1, args.repeat + 1):
+            # Alone and mixed runs alternate, so all see the same machine (its speed drifts from minute to minute).
+            for language in languages:
+                entry = stats[language.tag]
+                log(f"cold batch, {language.tag} alone: {entry['drafts']} drafts, {entry['segments']} segments, "
+                    f"run {run} of {args.repeat} ...")
+                out = work / f"out-{language.tag}-{run}"
+                entry["runs"].append(cold_batch(archives / language.tag, out, env, args)[0])
+                # The rate counts what the batch translated; the reader's count differs only if rfaflow changed.
+                entry["batch_segments"] = finished_segments(out)
+            log(f"cold batch, mixed archive: {total} segments, run {run} of {args.repeat} ...")
+            mixed_runs.append(cold_batch(archives, work / f"out-mixed-{run}", env, args)[0])
+            total = finished_segments(work / f"out-mixed-{run}")
+
+    for entry in stats.values():
+        seconds = statistics.median(entry["runs"])
+        entry["batch"] = round(entry["batch_segments"] / seconds, 2)
+        entry["segmentation_over_batch"] = round(entry["segmentation"] / entry["batch"], 1)
+        entry["seconds"] = round(seconds, 2)
+        entry["runs"] = [round(x, 2) for x in entry["runs"]]
+    korean = stats[languages[0].tag]["batch"]
+    for entry in stats.values():
+        entry["relative_to_korean"] = round(entry["batch"] / korean, 3)
+    mixed_s = statistics.median(mixed_runs)
+    alone_s = sum(entry["seconds"] for entry in stats.values())
+    return {
+        "languages": stats,
+        "mixed": {"segments": total, "batch": round(total / mixed_s, 2), "seconds": round(mixed_s, 2),
+                  "runs": [round(x, 2) for x in mixed_runs],
+                  # the mixed run's rate against the alone runs' combined rate (their seconds added up)
+                  "over_alone_combined": round(alone_s / mixed_s, 3)},
+        "build_seconds": round(build_s, 1),
+        "wall_seconds": round(time.perf_counter() - build_start, 1),
+        "beam_size": BEAM_SIZE,
+        "threads": args.threads,
+        "batch_size": args.batch_size or MAX_BATCH_SIZE,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
+        "units": "batch: segments per second of a cold `rfaflow batch`; segmentation: sentences per second of "
+                 "sentence_spans (best of --segment-runs); pieces: SentencePiece pieces of a segment",
+    }
+
+
+def markdown_table(report: dict) -> str:
+    rows = ["| language | segments | vocabulary | pieces/segment | batch seg/s alone | relative to Korean "
+            "| segmentation sent/s | segmentation / batch |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for tag, entry in report["languages"].items():
+        rows.append(f"| {tag} | {entry['segments']:,} | {entry['vocabulary']:,} | {entry['pieces_per_segment']} | "
+                    f"{entry['batch']} | "
+                    f"{entry['relative_to_korean']:.0%} | {entry['segmentation']:,.0f} | "
+                    f"{entry['segmentation_over_batch']:,.0f}× |")
+    mixed = report["mixed"]
+    rows.append(f"| mixed archive | {mixed['segments']:,} | | | {mixed['batch']} | | | |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
@@ -148,15 +323,28 @@ def main() -> int:
     parser.add_argument("--rss-scale", type=int, default=10, help="scale of the second peak-RSS run (0: skip)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=None, help="rfaflow's default when omitted")
-    parser.add_argument("--repeat", type=int, default=3, help="cold runs and floor runs, alternated (medians)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="cold runs and floor runs, alternated (medians); default 3, with --languages 1")
     parser.add_argument("--argos-every", type=int, default=1,
                         help="time argos_loop on every K-th document only (it runs about 14 minutes on all 80)")
+    parser.add_argument("--languages", help="'all' or tags (ko,my,...): the ntrex-128 per-language run instead")
+    parser.add_argument("--segment-runs", type=int, default=3, help="segmenter timings per language (best of)")
+    parser.add_argument("--every", type=int, default=3,
+                        help="with --languages: every K-th ntrex-128 document of each language (all 80 documents of "
+                        "all ten languages run about 17 minutes a cold pass, alone and mixed)")
     args = parser.parse_args()
+    args.repeat = args.repeat or (1 if args.languages else 3)
     sys.path.insert(0, str(ROOT))
+    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    if args.languages:
+        report = languages_report(args, log)
+        print(json.dumps(report, indent=None if args.json else 2))
+        if not args.json:
+            print(markdown_table(report))
+        return 0
     from rfaflow.testing.copy_model import build_package
     from rfaflow.translate.argos import MAX_BATCH_SIZE
 
-    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
     base_documents = load_documents()
     documents = replicate(base_documents, args.scale)
     with tempfile.TemporaryDirectory(prefix="rfaflow-bench-") as work_name:
@@ -165,8 +353,7 @@ def main() -> int:
         log("building the base-size int8 copy model ...")
         model = build_package(work / "copy-base.argosmodel", "base",
                               corpus=[s for d in base_documents for s in d], quantization="int8")
-        subprocess.run([sys.executable, "-m", "rfaflow", "models", "install", str(model)], env=env, check=True,
-                       capture_output=True)
+        install_model(model, env)
         package = work / "home" / "packages" / "translate-ko_en-copy"
         segments = write_archive(documents, work / "archive")
         batch_size = args.batch_size or MAX_BATCH_SIZE
@@ -176,10 +363,7 @@ def main() -> int:
         for run in range(1, args.repeat + 1):
             # (a) and (d) alternate, so both see the same machine: its speed drifts by ±10% from minute to minute.
             log(f"(a) cold batch over {len(documents)} drafts, {segments} segments, run {run} of {args.repeat} ...")
-            for stale in (work / "home").glob("rfaflow.sqlite*"):
-                stale.unlink()
-            seconds, rss = timed_command(batch_command(work / "archive", work / f"out-{run}", args.threads,
-                                                       args.batch_size), env)
+            seconds, rss = cold_batch(work / "archive", work / f"out-{run}", env, args)
             cold_runs.append(seconds)
             cold_rss = max(cold_rss, rss)
             log(f"(d) CTranslate2 floor, run {run} of {args.repeat} ...")
@@ -203,8 +387,7 @@ def main() -> int:
             big = work / f"archive-x{args.rss_scale}"
             write_archive(replicate(base_documents, args.rss_scale), big)
             big_env = {**env, "RFAFLOW_HOME": str(work / "home-big")}
-            subprocess.run([sys.executable, "-m", "rfaflow", "models", "install", str(model)], env=big_env,
-                           check=True, capture_output=True)
+            install_model(model, big_env)
             _, rss_scale_mb = timed_command(batch_command(big, work / "out-big", args.threads, args.batch_size),
                                             big_env)
 

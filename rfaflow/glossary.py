@@ -100,7 +100,8 @@ def read_glossary(path: Path, source: Language, target: Language = ENGLISH) -> l
     data = read_translation_bytes(path, GlossaryError, "glossary file", MAX_GLOSSARY_BYTES)
     if path.suffix.lower() == ".tbx":
         return _read_tbx(path, data, source, target)
-    terms = [replace(term, source=source.normalise(term.source))
+    # Squashed again: removing a zero-width space beside a space leaves two spaces.
+    terms = [replace(term, source=_squash(source.normalise(term.source)))
              for term in _read_csv(path, decode_utf8(data, path, GlossaryError, "save the glossary as UTF-8"))]
     if not terms:
         raise GlossaryError("has no terms", path)

@@ -114,3 +114,13 @@ def test_glossary_terms_survive_machine_translation_end_to_end(tmp_path: Path, i
     # The cache is keyed by the protected text: a render without the glossary never gets the glossary's output.
     again = runner.invoke(cli, ["render", str(draft), "-f", "md"])
     assert again.output == plain.output
+
+
+def test_a_csv_term_is_found_after_the_normalisation_of_its_language(tmp_path: Path) -> None:
+    """A zero-width space typed beside a space (found by bench/fuzz.py) is dropped by Korean normalisation; the term
+    is keyed as the draft's text will be matched, one space between its words."""
+    path = tmp_path / "zwsp.csv"
+    path.write_text("source,target,note\n지난 \u200b 자유아시아방송,RFA last time,\n", encoding="utf-8")
+    glossary = Glossary(read_glossary(path, KO))
+    assert [term.source for term in glossary.found("지난 자유아시아방송에 말했다")] == ["지난 자유아시아방송"]
+    assert glossary.protect("지난 자유아시아방송에") == "RFA last time에"

@@ -464,3 +464,15 @@ def test_a_version_past_the_int_limit_sorts_below_real_ones(copy_model_file: Pat
     assert _install(package)[0] == 0
     model = find_model(KO, ENGLISH)
     assert model is not None and model.version == "9" * 5000
+
+
+def test_a_package_for_a_code_no_language_has_installs_lists_and_is_never_chosen(
+        copy_model_file: Path, tmp_path: Path) -> None:
+    """A package may name any code, even one with a newline (found by bench/fuzz.py): it installs, `models list`
+    shows its code escaped, and no draft's pair picks it."""
+    package = _repack(copy_model_file, tmp_path / "odd-code.argosmodel",
+                      {"metadata.json": _metadata(copy_model_file, from_code="ko\nen")})
+    assert _install(package)[0] == 0
+    assert find_model(KO, ENGLISH) is None
+    listed = CliRunner().invoke(cli, ["models", "list"])
+    assert listed.exit_code == 0 and "ko\\nen→en" in listed.stdout

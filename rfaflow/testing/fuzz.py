@@ -35,7 +35,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import rfaflow
 from rfaflow.errors import RfaflowError, clip
-from rfaflow.languages import DEFAULT_SOURCE, ENGLISH, SOURCE_LANGUAGES, get
+from rfaflow.languages import DEFAULT_SOURCE, ENGLISH, SOURCE_LANGUAGES, resolve
 
 TARGETS = ("draft", "tmx", "xliff", "tbx", "csv", "package")
 SUFFIXES = {"draft": ".md", "tmx": ".tmx", "xliff": ".xlf", "tbx": ".tbx", "csv": ".csv", "package": ".argosmodel"}
@@ -257,7 +257,8 @@ class Harness:
             install_file(path)
             model = install_file(path)
             installed_models()
-            found = find_model(get(model.from_code), get(model.to_code))
+            source, target = resolve(model.from_code), resolve(model.to_code)  # a package may name any code
+            found = find_model(source, target) if source and target else None
             if found is not None:
                 _ = found.content_hash  # the identity the translation cache keys on, read at render
             remove(model.name)

@@ -24,8 +24,7 @@ from rfaflow.translate.memory import (
     DEFAULT_FUZZY_THRESHOLD,
     Suggestion,
     TranslationMemory,
-    read_tmx,
-    tmx_source_language,
+    read_tmx_as_declared,
 )
 
 TRANSLATION_FILE_SUFFIXES = (".tmx", ".xlf", ".xliff")  # `check` reads these as pairs; anything else is a draft
@@ -149,19 +148,16 @@ def review_draft(
     return DraftReview(draft, segments)
 
 
-def check_translation_file(path: Path, glossaries: Sequence[Path] = (),
-                           language: Language | None = None) -> tuple[int, list[Finding]]:
-    """(segments, findings) of the source→English pairs in a TMX or XLIFF file, ids being tuids or unit ids. The
-    source language is `language`, else the one the file declares (TMX srclang, XLIFF source-language)."""
+def check_translation_file(path: Path, glossaries: Sequence[Path] = ()) -> tuple[int, list[Finding]]:
+    """(segments, findings) of the source→English pairs in a TMX or XLIFF file, ids being tuids or unit ids, in the
+    source language the file declares (TMX srclang, else its units' one service language; XLIFF source-language)."""
     if path.suffix.lower() == ".tmx":
-        source = language or tmx_source_language(path)
-        pairs = [(unit.id, strip_tags(unit.source), strip_tags(unit.target))
-                 for unit in read_tmx(path, source, ENGLISH)]
+        source, units = read_tmx_as_declared(path, ENGLISH)
+        pairs = [(unit.id, strip_tags(unit.source), strip_tags(unit.target)) for unit in units]
     else:
         # Imported here: rfaflow.xliff imports this module.
         from rfaflow.xliff import read_pairs
 
-        declared, pairs = read_pairs(path)
-        source = language or declared
+        source, pairs = read_pairs(path)
     glossary = Glossary.from_files(glossaries, source) if glossaries else None
     return len(pairs), check_pairs(pairs, source, glossary)

@@ -234,3 +234,25 @@ def test_a_mixed_archive_pools_each_pair_on_its_model_and_resumes_after_a_kill(
         assert _run(archive, killed, homes[1], lambda enough=enough: briefs() >= enough)[0] == -signal.SIGKILL
     assert _run(archive, killed, homes[1])[0] == 0
     assert _tree(killed) == _tree(clean)
+
+
+def _tmx(path: Path, srclang: str, *units: tuple[str, str]) -> Path:
+    body = "".join(f'<tu tuid="{n}"><tuv xml:lang="{lang}"><seg>{text}</seg></tuv>'
+                   f'<tuv xml:lang="en"><seg>About 300 workers are owed wages.</seg></tuv></tu>'
+                   for n, (lang, text) in enumerate(units, start=1))
+    path.write_text(f'<tmx version="1.4"><header srclang="{srclang}"/><body>{body}</body></tmx>', encoding="utf-8")
+    return path
+
+
+def test_check_reads_a_tmx_in_the_language_it_declares_or_its_units_hold(tmp_path: Path) -> None:
+    """srclang names the source; "*all*" (TMX's "any") leaves it to the one service language the units hold."""
+    for srclang in ("zh-TW", "*all*"):
+        tmx = _tmx(tmp_path / "zt.tmx", srclang, ("zh-TW", "約三千名工人被欠薪。"))
+        result = CliRunner().invoke(cli, ["check", str(tmx)])
+        assert result.exit_code == 4  # Chinese numerals read: 三千 is 3,000, not the 300 of the English
+        assert f"{tmx}:1: error: numbers: source number 3000 (三千) not found in the translation" in result.stdout
+    mixed = _tmx(tmp_path / "mixed.tmx", "*all*", ("ko", "노동자 3천 명"), ("zh-Hans", "约三千名工人"))
+    result = CliRunner().invoke(cli, ["check", str(mixed)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {mixed}: its header's srclang '*all*' names no service language, and its units hold several "
+        "(ko, zh-Hans); set srclang to the source language\n"))

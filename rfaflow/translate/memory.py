@@ -91,18 +91,54 @@ def _parse_tmx(data: bytes) -> _Element:
 
 def read_tmx(path: Path, source: Language, target: Language) -> list[MemoryUnit]:
     """The source→target units of one TMX file (other languages in a multilingual file are ignored)."""
+    return _units(_tmx_root(path), path, source, target)
+
+
+def read_tmx_as_declared(path: Path, target: Language) -> tuple[Language, list[MemoryUnit]]:
+    """The source language a TMX file declares, and its units into `target` (the file read once)."""
+    root = _tmx_root(path)
+    source = _declared_source(root, path)
+    return source, _units(root, path, source, target)
+
+
+def _tmx_root(path: Path) -> _Element:
     data = read_translation_bytes(path, MemoryFileError, "translation memory file")
     root = parse_translation_xml(data, path, MemoryFileError, "TMX", _parse_tmx, _root_tree)
     if root.tag != "tmx" or root.find("body") is None:
         raise MemoryFileError(f"not a TMX file (root element <{clip(str(root.tag))}>, expected <tmx> with a <body>)",
                               path)
+    return root
 
+
+def _declared_source(root: _Element, path: Path) -> Language:
+    """The header's srclang where it names a service language; else ("*all*", TMX's "any", or none) the one service
+    language the units hold."""
+    header = root.find("header")
+    declared = header.get("srclang", "") if header is not None else ""
+    language = resolve(declared)
+    if language in SOURCE_LANGUAGES:
+        return language
+    held = {resolve(_tuv_code(tuv)) for tuv in root.iter("tuv")}
+    found = [language for language in SOURCE_LANGUAGES if language in held]
+    if len(found) == 1:
+        return found[0]
+    which = ", ".join(language.tag for language in found) or "none"
+    raise MemoryFileError(f"its header's srclang {clip(declared, 40)!r} names no service language, and its units hold "
+                          f"{'several' if found else 'no service language'} ({which}); set srclang to the source "
+                          "language", path)
+
+
+def _tuv_code(tuv: _Element) -> str:
+    return tuv.get(_XML_LANG) or tuv.get("lang") or ""
+
+
+def _units(root: _Element, path: Path, source: Language, target: Language) -> list[MemoryUnit]:
     units: list[MemoryUnit] = []
     languages: set[str] = set()
     for number, tu in enumerate(root.iter("tu"), start=1):
         by_lang: dict[Language, _Element] = {}
         for tuv in tu.findall("tuv"):
-            code = tuv.get(_XML_LANG) or tuv.get("lang") or ""
+            code = _tuv_code(tuv)
             language = resolve(code)
             languages.add(language.tag if language else code)
             if language is not None:
@@ -128,20 +164,6 @@ def read_tmx(path: Path, source: Language, target: Language) -> list[MemoryUnit]
         found = clip(", ".join(sorted(languages - {""})) or "none", 100)
         raise MemoryFileError(f"has no {source.tag}→{target.tag} translation units (languages found: {found})", path)
     return units
-
-
-def tmx_source_language(path: Path) -> Language:
-    """The source language a TMX file declares in its header's srclang (an error when absent or not a service
-    language: "*all*" says nothing)."""
-    data = read_translation_bytes(path, MemoryFileError, "translation memory file")
-    root = parse_translation_xml(data, path, MemoryFileError, "TMX", _parse_tmx, _root_tree)
-    header = root.find("header")
-    declared = header.get("srclang", "") if header is not None else ""
-    language = resolve(declared)
-    if language not in SOURCE_LANGUAGES:
-        raise MemoryFileError(f"its header's srclang {clip(declared, 40)!r} is not a service language; give the "
-                              "source language with --lang", path)
-    return language
 
 
 def _root_tree(root: _Element) -> _ElementTree:

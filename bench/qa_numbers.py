@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 # Imported after the sys.path tweak above, so the script runs from a checkout without installing.
 from rfaflow.qa import ERROR  # noqa: E402
-from rfaflow.qa.numbers import check_numbers  # noqa: E402
+from rfaflow.qa.numbers import check_numbers, korean_quantities  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-ko-en" / "dev.jsonl"
 DATA_128 = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-128" / "dev.jsonl"
@@ -197,7 +197,7 @@ def _unicode_burmese(text: str) -> str:
 
 
 def run(pairs: list[tuple[str, str, str]], seed: int, show_flags: bool, show_misses: str | None,
-        read_source: Callable[..., list] | None = None, source_number: re.Pattern[str] = KOREAN_NUMBER,
+        read_source: Callable[..., list] = korean_quantities, source_number: re.Pattern[str] = KOREAN_NUMBER,
         source_kind: str = "ko_digit", count_source_kind: bool = False,
         targets: tuple[float, float] = (MAX_FALSE_FLAG_RATE, MIN_CATCH_RATE)) -> dict:
     started = time.perf_counter()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 import pytest
 
 from rfaflow.languages import LANGUAGES
 from rfaflow.qa import ERROR, WARNING, Finding, Problem
 from rfaflow.qa.checks import check_pair, check_pairs
-from rfaflow.qa.numbers import check_numbers
+from rfaflow.qa.numbers import check_numbers, korean_quantities
+
+# The number check with Korean sources, as the registry's Korean module binds it.
+check_korean = partial(check_numbers, read_source=korean_quantities)
 
 KO = LANGUAGES["ko"]
 
@@ -17,7 +21,7 @@ DRAFT = datetime.date(2017, 2, 23)  # a Thursday
 
 
 def findings(source: str, target: str) -> list[tuple[str, str]]:
-    return [(p.severity, p.message) for p in check_numbers(source, target, date=DRAFT)]
+    return [(p.severity, p.message) for p in check_korean(source, target, date=DRAFT)]
 
 
 def test_the_right_weekday_is_no_finding() -> None:
@@ -31,7 +35,7 @@ def test_a_wrong_weekday_is_an_error_naming_both() -> None:
 
 def test_without_a_date_a_weekday_stays_a_warning() -> None:
     # Nothing tells which month 23일 is in, so the weekday can be neither confirmed nor refuted.
-    assert [p.severity for p in check_numbers("23일 발표했다.", "It was announced on Friday.")] == [WARNING]
+    assert [p.severity for p in check_korean("23일 발표했다.", "It was announced on Friday.")] == [WARNING]
 
 
 def test_a_day_after_the_draft_day_is_last_month() -> None:

@@ -566,15 +566,15 @@ def _names_day(word: str, when: datetime.date, date: datetime.date) -> bool:
     return _WEEKDAYS[when.weekday()].lower() == word
 
 
-def check_numbers(source: str, target: str, *, read_source: Callable[..., list[Quantity]] | None = None,
+def check_numbers(source: str, target: str, *, read_source: Callable[..., list[Quantity]],
                   date: datetime.date | None = None) -> list[Problem]:
-    """Problems with the numbers of a `source` (read by its language's `read_source`, Korean's by default) and its
+    """Problems with the numbers of a `source` (read by its language's `read_source`, `Language.quantities`) and its
     English `target`; none when neither has numbers.
 
     With the draft's `date`, an N일 the English gives as a day of the week ("23일" as "Thursday") is checked
     against the calendar; without it, such a day can only be a warning.
     """
-    src, tgt = (read_source or korean_quantities)(source, date=date), english_quantities(target)
+    src, tgt = read_source(source, date=date), english_quantities(target)
     days = [m.group(0) for m in _EN_DAY_RE.finditer(target)]
     problems: list[Problem] = []
     seen: set[tuple[str, float]] = set()

@@ -17,7 +17,7 @@ from rfaflow.glossary import Glossary
 from rfaflow.languages import ENGLISH, Language
 from rfaflow.markup import restore, strip_tags
 from rfaflow.qa import ERROR, WARNING, Finding
-from rfaflow.qa.checks import check_pair, check_pairs
+from rfaflow.qa.checks import check_pair, check_pairs, untranslated_runs
 from rfaflow.store import Store
 from rfaflow.translate import TermProtector, Translation, TranslationChain
 from rfaflow.translate.memory import (
@@ -67,11 +67,10 @@ def check_brief(brief: Brief, glossary: TermProtector | None = None, rendered: s
     findings = [finding for unit in brief.units
                 for finding in unit_findings(unit.id, unit.source, unit.text, brief.language, unit.problems, glossary,
                                              brief.date)]
-    script = brief.language.untranslated
-    left = script.pattern.findall(rendered or "") if script else []
-    if script and left:
-        shown = ", ".join(dict.fromkeys(left[:5]))
-        findings.append(Finding("brief", "untranslated", ERROR, f"the brief still contains {script.name}: {shown}"))
+    shown = untranslated_runs(rendered or "", brief.language)
+    if shown and brief.language.untranslated:
+        findings.append(Finding("brief", "untranslated", ERROR,
+                                f"the brief still contains {brief.language.untranslated.name}: {shown}"))
     return findings
 
 

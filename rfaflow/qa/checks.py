@@ -39,12 +39,16 @@ def _empty(source: str, target: str, language: Language) -> list[Problem]:
     return []
 
 
-def _untranslated(source: str, target: str, language: Language) -> list[Problem]:
+def untranslated_runs(text: str, language: Language) -> str:
+    """The first runs of the language's own script in `text` (the English), as a finding shows them: "" when none."""
     script = language.untranslated
-    left = script.pattern.findall(target) if script else []
-    if script and left:
-        shown = ", ".join(dict.fromkeys(left[:5]))
-        return [Problem("untranslated", ERROR, f"{script.name} left in the English: {shown}")]
+    return ", ".join(dict.fromkeys(script.pattern.findall(text)[:5])) if script else ""
+
+
+def _untranslated(source: str, target: str, language: Language) -> list[Problem]:
+    shown = untranslated_runs(target, language)
+    if shown and language.untranslated:
+        return [Problem("untranslated", ERROR, f"{language.untranslated.name} left in the English: {shown}")]
     return []
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import ERROR, WARNING, Problem
+from .numbers_common import month_shift
 
 CHECK = "numbers"
 
@@ -183,11 +184,6 @@ def _finite(found: list[Quantity]) -> list[Quantity]:
     return [q for q in found if all(math.isfinite(value) for value in q.values)]
 
 
-def _month_shift(year: int, month: int, shift: int) -> tuple[int, int]:
-    months = year * 12 + month - 1 + shift
-    return months // 12, months % 12 + 1
-
-
 def _calendar_day(before: str, day: int, date: datetime.date) -> tuple[datetime.date | None, int]:
     """The date of "N일" in a draft dated `date`, and where the words that date it (2016년 2월, 지난달) begin.
 
@@ -208,11 +204,11 @@ def _calendar_day(before: str, day: int, date: datetime.date) -> tuple[datetime.
         else:
             year -= (month, day) > (date.month, date.day)
     elif m.group("rel_month"):
-        year, month = _month_shift(year, month, _KO_MONTH_OFFSET[m.group("rel_month")])
+        year, month = month_shift(year, month, _KO_MONTH_OFFSET[m.group("rel_month")])
     elif ahead and day < date.day:
-        year, month = _month_shift(year, month, 1)
+        year, month = month_shift(year, month, 1)
     elif not ahead and day > date.day:
-        year, month = _month_shift(year, month, -1)
+        year, month = month_shift(year, month, -1)
     try:
         return datetime.date(year, month, day), start
     except (ValueError, OverflowError):  # 31일 of a month of 30 days, or a year past any calendar: no such day
